@@ -1,0 +1,52 @@
+package dev.newsfold;
+
+import org.apache.beam.sdk.options.Default;
+import org.apache.beam.sdk.options.Description;
+import org.apache.beam.sdk.options.PipelineOptions;
+import org.apache.beam.sdk.options.Validation;
+
+/** Command-line options of the newsfold job ({@code --name=value}); every runner's options work alongside. */
+public interface NewsfoldOptions extends PipelineOptions {
+
+  @Description("Input files: one glob or several separated by commas (local paths or any Beam file system URI). "
+      + "Text dumps, HTML, JSON lines, WARC, each optionally gzipped; the format is sniffed from the bytes.")
+  @Default.String("seeds/*")
+  @Validation.Required
+  String getInput();
+
+  void setInput(String value);
+
+  @Description("Output directory for the tables (articles, stories, entities, claims, rejects as Avro and Parquet) "
+      + "and manifest.json. Written to a staging directory and published only when complete.")
+  @Default.String("out")
+  String getOutput();
+
+  void setOutput(String value);
+
+  @Description("Replace an existing dataset at --output (refused by default).")
+  @Default.Boolean(false)
+  boolean getOverwrite();
+
+  void setOverwrite(boolean value);
+
+  @Description("Largest single document (a page, a JSON line, a WARC record body) in bytes; larger ones are "
+      + "rejected as too_large so one huge file cannot exhaust a worker's memory.")
+  @Default.Long(16L * 1024 * 1024)
+  long getMaxRecordBytes();
+
+  void setMaxRecordBytes(long value);
+
+  @Description("Minimum words of article text left after removing page chrome; pages with fewer are rejected as "
+      + "no_article_text.")
+  @Default.Integer(25)
+  int getMinWords();
+
+  void setMinWords(int value);
+
+  @Description("A short line found on at least this many differently titled pages of one outlet is treated as "
+      + "template chrome (menus, ad labels, newsletter prompts).")
+  @Default.Integer(5)
+  int getTemplateMinPages();
+
+  void setTemplateMinPages(int value);
+}

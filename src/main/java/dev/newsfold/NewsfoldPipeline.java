@@ -1,0 +1,297 @@
+package dev.newsfold;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.newsfold.clean.CleanArticles;
+import dev.newsfold.io.DatasetPublisher;
+import dev.newsfold.io.ReadRawDocuments;
+import dev.newsfold.io.WriteTable;
+import dev.newsfold.parse.ParseArticles;
+import dev.newsfold.schema.Article;
+import dev.newsfold.schema.Reject;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.beam.sdk.Pipeline;
+import org.apache.beam.sdk.PipelineResult;
+import org.apache.beam.sdk.extensions.avro.coders.AvroCoder;
+import org.apache.beam.sdk.io.FileSystems;
+import org.apache.beam.sdk.io.fs.EmptyMatchTreatment;
+import org.apache.beam.sdk.io.fs.MatchResult;
+import org.apache.beam.sdk.metrics.MetricQueryResults;
+import org.apache.beam.sdk.metrics.MetricResult;
+import org.apache.beam.sdk.metrics.Metrics;
+import org.apache.beam.sdk.metrics.MetricsFilter;
+import org.apache.beam.sdk.options.PipelineOptionsFactory;
+import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.Flatten;
+import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionList;
+import org.apache.beam.sdk.values.PCollectionTuple;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The newsfold job: raw news files to clean, queryable tables.
+ *
+ * <pre>
+ * Read ─► Parse ─► Clean ─► (stories, entities, claims) ─► Write (Avro + Parquet per table, manifest.json)
+ *   └────────┴────────┴─► rejects (every input that could not become an article, with stage and reason)
+ * </pre>
+ */
+public final class NewsfoldPipeline {
+
+  private static final Logger LOG = LoggerFactory.getLogger(NewsfoldPipeline.class);
+  public static final String VERSION = "0.1.0";
+
+  /** The tables a run writes, in the order the summary lists them. */
+  public static final List<String> TABLES = List.of("articles", "stories", "entities", "claims", "rejects");
+
+  private static final Map<String, org.apache.avro.Schema> SCHEMAS = Map.of(
+      "articles", Article.getClassSchema(), "rejects", Reject.getClassSchema());
+
+  private NewsfoldPipeline() {}
+
+  public static void main(String[] args) {
+    int code = run(args, System.out, System.err);
+    if (code != 0) {
+      System.exit(code);
+    }
+  }
+
+  /** Runs the job; returns the process exit code. Problems the user can fix are one line on {@code err}, no trace. */
+  public static int run(String[] args, PrintStream out, PrintStream err) {
+    NewsfoldOptions options;
+    try {
+      PipelineOptionsFactory.register(NewsfoldOptions.class);
+      options = PipelineOptionsFactory.fromArgs(args).withValidation().as(NewsfoldOptions.class);
+    } catch (IllegalArgumentException e) {
+      err.println("newsfold: " + firstLine(e.getMessage()) + " (see --help=NewsfoldOptions)");
+      return 2;
+    }
+    FileSystems.setDefaultPipelineOptions(options);
+    List<String> patterns = patterns(options.getInput());
+    try {
+      long files = countInputs(patterns);
+      LOG.info("Input: {} file(s) matching {}", files, patterns);
+    } catch (IllegalArgumentException e) {
+      err.println("newsfold: " + e.getMessage());
+      return 2;
+    }
+    DatasetPublisher publisher = new DatasetPublisher(Path.of(options.getOutput()));
+    try {
+      publisher.prepare(options.getOverwrite());
+    } catch (DatasetPublisher.OutputException e) {
+      err.println("newsfold: " + e.getMessage());
+      return 2;
+    }
+    Instant start = Instant.now();
+    PipelineResult result;
+    try {
+      Pipeline pipeline = Pipeline.create(options);
+      build(pipeline, options, publisher.staging().toString());
+      LOG.info("Running on {} → staging {}", options.getRunner().getSimpleName(), publisher.staging());
+      result = pipeline.run();
+      result.waitUntilFinish();
+    } catch (RuntimeException e) {
+      publisher.abandon();
+      LOG.error("Pipeline failed", e);
+      err.println("newsfold: the pipeline failed: " + firstLine(rootMessage(e)) + " (previous output left intact)");
+      return 1;
+    }
+    Duration wall = Duration.between(start, Instant.now());
+    try {
+      Map<String, Long> counters = counters(result);
+      for (var table : SCHEMAS.entrySet()) {
+        if (Files.isDirectory(publisher.staging().resolve(table.getKey()))) {
+          WriteTable.ensureParquetFile(publisher.staging().resolve(table.getKey()), table.getKey(), table.getValue());
+        }
+      }
+      ObjectNode manifest = manifest(options, patterns, counters, wall);
+      Files.writeString(publisher.staging().resolve("manifest.json"),
+          new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(manifest));
+      publisher.publish();
+      printSummary(out, publisher.output(), manifest, wall);
+    } catch (IOException e) {
+      err.println("newsfold: could not publish the output: " + e.getMessage());
+      return 1;
+    }
+    return 0;
+  }
+
+  /** Assembles the job's transforms; tables are written under {@code root}. */
+  public static void build(Pipeline p, NewsfoldOptions options, String root) {
+    PCollectionTuple read = p.apply("Read", ReadRawDocuments.from(patterns(options.getInput()),
+        options.getMaxRecordBytes()));
+    PCollectionTuple parsed = read.get(ReadRawDocuments.DOCUMENTS).apply("Parse", ParseArticles.create());
+    PCollectionTuple cleaned = parsed.get(ParseArticles.PAGES)
+        .apply("Clean", CleanArticles.create(options.getMinWords(), options.getTemplateMinPages()));
+    PCollection<Article> articles = cleaned.get(CleanArticles.ARTICLES);
+
+    PCollection<Reject> rejects = PCollectionList.of(read.get(ReadRawDocuments.REJECTS))
+        .and(parsed.get(ParseArticles.REJECTS))
+        .and(cleaned.get(CleanArticles.REJECTS))
+        .apply("AllRejects", Flatten.pCollections());
+
+    articles.apply("CountArticles", ParDo.of(new CountRows<>("articles"))).setCoder(AvroCoder.of(Article.class))
+        .apply("WriteArticles", WriteTable.of("articles", root, Article.class, Article.getClassSchema()));
+    rejects.apply("CountRejects", ParDo.of(new CountRejects())).setCoder(AvroCoder.of(Reject.class))
+        .apply("WriteRejects", WriteTable.of("rejects", root, Reject.class, Reject.getClassSchema()));
+  }
+
+  /** Counts rows on their way to a table, for the manifest and the summary. */
+  static class CountRows<T> extends DoFn<T, T> {
+    private final org.apache.beam.sdk.metrics.Counter rows;
+
+    CountRows(String table) {
+      this.rows = Metrics.counter("rows", table);
+    }
+
+    @ProcessElement
+    public void process(@Element T row, OutputReceiver<T> out) {
+      rows.inc();
+      out.output(row);
+    }
+  }
+
+  static class CountRejects extends DoFn<Reject, Reject> {
+    private final org.apache.beam.sdk.metrics.Counter rows = Metrics.counter("rows", "rejects");
+
+    @ProcessElement
+    public void process(@Element Reject row, OutputReceiver<Reject> out) {
+      rows.inc();
+      Metrics.counter("rejects", row.getStage() + "/" + row.getReason()).inc();
+      out.output(row);
+    }
+  }
+
+  static List<String> patterns(String input) {
+    List<String> out = new ArrayList<>();
+    for (String p : input.split(",")) {
+      if (!p.isBlank()) {
+        out.add(p.strip());
+      }
+    }
+    return out;
+  }
+
+  /** Fails with one clear message when a pattern matches nothing. */
+  static long countInputs(List<String> patterns) {
+    if (patterns.isEmpty()) {
+      throw new IllegalArgumentException("--input is empty");
+    }
+    long total = 0;
+    for (String pattern : patterns) {
+      try {
+        MatchResult match = FileSystems.match(pattern, EmptyMatchTreatment.ALLOW);
+        long n = match.status() == MatchResult.Status.OK ? match.metadata().size() : 0;
+        if (n == 0) {
+          throw new IllegalArgumentException("no input files match '" + pattern + "'");
+        }
+        total += n;
+      } catch (IOException e) {
+        throw new IllegalArgumentException("cannot list input '" + pattern + "': " + e.getMessage());
+      }
+    }
+    return total;
+  }
+
+  static Map<String, Long> counters(PipelineResult result) {
+    Map<String, Long> out = new TreeMap<>();
+    MetricQueryResults metrics = result.metrics().queryMetrics(MetricsFilter.builder().build());
+    for (MetricResult<Long> c : metrics.getCounters()) {
+      String name = c.getName().getNamespace() + "/" + c.getName().getName();
+      long value;
+      try {
+        value = c.getCommitted();
+      } catch (UnsupportedOperationException e) {
+        value = c.getAttempted();
+      }
+      out.merge(name, value, Long::sum);
+    }
+    return out;
+  }
+
+  static ObjectNode manifest(NewsfoldOptions options, List<String> patterns, Map<String, Long> counters,
+      Duration wall) {
+    ObjectMapper json = new ObjectMapper();
+    ObjectNode m = json.createObjectNode();
+    m.put("newsfold_version", VERSION);
+    m.put("runner", options.getRunner().getSimpleName());
+    m.put("wall_seconds", wall.toMillis() / 1000.0);
+    m.put("finished_at", Instant.now().toString());
+    ObjectNode inputs = m.putObject("inputs");
+    inputs.putPOJO("patterns", patterns);
+    inputs.put("files", counters.getOrDefault("read/files", 0L));
+    inputs.put("documents", counters.getOrDefault("read/documents", 0L));
+    long articles = counters.getOrDefault("rows/articles", 0L);
+    long rejects = counters.getOrDefault("rows/rejects", 0L);
+    inputs.put("inputs_total", articles + rejects);
+    ObjectNode rows = m.putObject("rows");
+    for (String table : TABLES) {
+      if (SCHEMAS.containsKey(table)) {
+        rows.put(table, counters.getOrDefault("rows/" + table, 0L));
+      }
+    }
+    ObjectNode reasons = m.putObject("rejects_by_reason");
+    ObjectNode stages = m.putObject("stage_counters");
+    for (var e : counters.entrySet()) {
+      if (e.getKey().startsWith("rejects/")) {
+        reasons.put(e.getKey().substring("rejects/".length()), e.getValue());
+      } else if (!e.getKey().startsWith("rows/")) {
+        stages.put(e.getKey(), e.getValue());
+      }
+    }
+    ObjectNode opts = m.putObject("options");
+    opts.put("input", options.getInput());
+    opts.put("output", options.getOutput());
+    opts.put("overwrite", options.getOverwrite());
+    opts.put("maxRecordBytes", options.getMaxRecordBytes());
+    opts.put("minWords", options.getMinWords());
+    opts.put("templateMinPages", options.getTemplateMinPages());
+    return m;
+  }
+
+  static void printSummary(PrintStream out, Path output, ObjectNode manifest, Duration wall) {
+    out.printf("newsfold: %d input(s) → %d article(s), %d reject(s) in %.1f s%n",
+        manifest.get("inputs").get("inputs_total").asLong(), manifest.get("rows").path("articles").asLong(),
+        manifest.get("rows").path("rejects").asLong(), wall.toMillis() / 1000.0);
+    out.println("Tables in " + output + "/ (Avro and Parquet, same rows):");
+    for (String table : TABLES) {
+      if (manifest.get("rows").has(table)) {
+        out.printf("  %-9s %7d rows  %s/%s/*.parquet  (*.avro)%n", table, manifest.get("rows").get(table).asLong(),
+            output, table);
+      }
+    }
+    if (manifest.get("rejects_by_reason").size() > 0) {
+      out.println("Rejects by reason: " + manifest.get("rejects_by_reason"));
+    }
+    out.println("Manifest: " + output.resolve("manifest.json"));
+    out.println("Query: scripts/query.sh \"SELECT title, published_date, outlet FROM articles\"");
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable t = e;
+    while (t.getCause() != null && t.getCause() != t) {
+      t = t.getCause();
+    }
+    return t.getClass().getSimpleName() + (t.getMessage() == null ? "" : ": " + t.getMessage());
+  }
+
+  private static String firstLine(String s) {
+    if (s == null) {
+      return "invalid arguments";
+    }
+    int nl = s.indexOf('\n');
+    return nl >= 0 ? s.substring(0, nl) : s;
+  }
+}

@@ -1,0 +1,158 @@
+package dev.newsfold.clean;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/** Shape features of one line of page text: the general signals the chrome rules are built from. */
+public final class LineShape {
+
+  /** Function words that stay lower-case in Title Case headlines. */
+  private static final Set<String> SMALL_WORDS = Set.of("a", "an", "the", "and", "or", "but", "nor", "of", "to", "in",
+      "on", "at", "for", "with", "by", "from", "as", "vs", "vs.", "via", "per", "into", "onto", "over", "up", "off");
+
+  /** English stop words, for topic overlap (content words only). */
+  static final Set<String> STOP_WORDS = Set.of("the", "a", "an", "and", "or", "but", "of", "to", "in", "on", "at",
+      "for", "with", "by", "from", "as", "is", "are", "was", "were", "be", "been", "has", "have", "had", "it", "its",
+      "this", "that", "these", "those", "he", "she", "they", "we", "you", "i", "his", "her", "their", "our", "your",
+      "not", "no", "will", "would", "can", "could", "should", "may", "might", "do", "does", "did", "than", "then",
+      "there", "here", "who", "what", "when", "where", "which", "why", "how", "all", "any", "some", "more", "most",
+      "also", "after", "before", "about", "into", "over", "said", "says", "say", "new", "one", "two", "out", "up");
+
+  private static final Pattern CREDIT = Pattern.compile(
+      "(?i)(\\|\\s*(photo|image|picture|pic|video|credit|file|graphic)s?\\b)"
+          + "|(^(photo|image|picture|file photo|credit|source|caption)s?\\s*:)"
+          + "|(\\((photo|image|picture|credit|file)s?\\s*:?[^)]*\\)\\s*$)"
+          + "|([-–—|/]\\s*(getty images|shutterstock|alamy|afp|ap|reuters|epa|ians|pti|ani)(\\s*(photo|images|file|via .*))?\\s*$)"
+          + "|(\\b(getty images|shutterstock|alamy stock|istock)\\b)"
+          + "|(\\b(photo|image|picture)s?\\s+(by|credit|courtesy)\\b)");
+  private static final Pattern POSITION_MARKERS = Pattern.compile("\\((?:R|L|C|left|right|centre|center|front)\\)");
+  private static final Pattern WIDGET = Pattern.compile("^[a-z0-9]+(?:[_\\-][a-z0-9]+)+$|^[a-z]+[A-Z][A-Za-z]*$|^[a-z]{2,}$");
+  private static final Pattern BYLINE = Pattern.compile("^(?i:by)\\s+\\p{Lu}[\\p{L}.'’\\-]*(?:[ ,]+(?:and\\s+)?\\p{Lu}[\\p{L}.'’\\-]*){0,5}(?:\\s*[,|/–—-]\\s*.{0,40})?$");
+  private static final Pattern LIST_MARK = Pattern.compile("^\\s*(\\d{1,3}[.)]|[•·▪●\\-*])\\s+");
+  private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}'’.\\-]*");
+
+  final String text;
+  final List<String> words;
+  final boolean sentenceEnd;
+
+  LineShape(String text) {
+    this.text = text;
+    this.words = words(text);
+    this.sentenceEnd = endsSentence(text);
+  }
+
+  static List<String> words(String text) {
+    List<String> out = new ArrayList<>();
+    var m = WORD.matcher(text);
+    while (m.find()) {
+      out.add(m.group());
+    }
+    return out;
+  }
+
+  int wordCount() {
+    return words.size();
+  }
+
+  /** Ends like prose: a full stop, question or exclamation mark, possibly inside closing quotes. */
+  static boolean endsSentence(String text) {
+    String t = text.strip();
+    int i = t.length() - 1;
+    while (i >= 0 && "\"”’')]".indexOf(t.charAt(i)) >= 0) {
+      i--;
+    }
+    return i >= 0 && ".!?…".indexOf(t.charAt(i)) >= 0;
+  }
+
+  /** Share of words (ignoring small function words) that start with a capital letter. */
+  double titleCaseRatio() {
+    int counted = 0;
+    int capital = 0;
+    for (int i = 0; i < words.size(); i++) {
+      String w = words.get(i);
+      if (i > 0 && SMALL_WORDS.contains(w.toLowerCase(Locale.ROOT))) {
+        continue;
+      }
+      if (!Character.isLetter(w.charAt(0))) {
+        continue;
+      }
+      counted++;
+      if (Character.isUpperCase(w.charAt(0))) {
+        capital++;
+      }
+    }
+    return counted == 0 ? 0 : (double) capital / counted;
+  }
+
+  /** Headline styling: most words capitalised and no full stop (teasers, related-article links, list headlines). */
+  boolean headlineStyle() {
+    return wordCount() >= 4 && !text.strip().endsWith(".") && titleCaseRatio() >= 0.75;
+  }
+
+  /** A paragraph of prose: long enough, ends like a sentence, not styled as a headline. */
+  boolean prose() {
+    return wordCount() >= 10 && sentenceEnd && !headlineStyle();
+  }
+
+  boolean shortSentence() {
+    return wordCount() >= 3 && sentenceEnd && !headlineStyle();
+  }
+
+  boolean credit() {
+    return CREDIT.matcher(text).find() || (POSITION_MARKERS.matcher(text).find() && !sentenceEnd);
+  }
+
+  /** A lone identifier-like token: icon names and UI labels leaked from markup ("info_icon", "shareButton"). */
+  boolean widget() {
+    String t = text.strip();
+    return !t.contains(" ") && WIDGET.matcher(t).matches();
+  }
+
+  boolean byline() {
+    return wordCount() <= 8 && !sentenceEnd && BYLINE.matcher(text.strip()).matches();
+  }
+
+  boolean listItem() {
+    return LIST_MARK.matcher(text).find();
+  }
+
+  /** Lower-cased content words (no stop words, no short tokens). */
+  Set<String> contentWords() {
+    Set<String> out = new HashSet<>();
+    for (String w : words) {
+      String lw = w.toLowerCase(Locale.ROOT).replaceAll("['’]s$", "");
+      if (lw.length() >= 3 && !STOP_WORDS.contains(lw) && !lw.chars().allMatch(Character::isDigit)) {
+        out.add(stem(lw));
+      }
+    }
+    return out;
+  }
+
+  /** A crude suffix stripper: enough for "attack"/"attacks"/"attacked" to meet in topic overlap. */
+  static String stem(String w) {
+    for (String suffix : new String[] {"ing", "ed", "es", "s"}) {
+      if (w.length() > suffix.length() + 3 && w.endsWith(suffix)) {
+        return w.substring(0, w.length() - suffix.length());
+      }
+    }
+    return w;
+  }
+
+  /** Normalised key for comparing lines across a page and across pages: lower case, letters and digits only. */
+  public static String key(String text) {
+    StringBuilder out = new StringBuilder(text.length());
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (Character.isLetterOrDigit(c)) {
+        out.append(Character.toLowerCase(c));
+      } else if (out.length() > 0 && out.charAt(out.length() - 1) != ' ') {
+        out.append(' ');
+      }
+    }
+    return out.toString().strip();
+  }
+}

@@ -1,0 +1,91 @@
+package dev.newsfold.io;
+
+import org.apache.avro.Schema;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.beam.sdk.extensions.avro.io.AvroIO;
+import org.apache.beam.sdk.io.FileIO;
+import org.apache.beam.sdk.io.parquet.ParquetIO;
+import org.apache.avro.generic.GenericData;
+import org.apache.beam.sdk.transforms.Contextful;
+import org.apache.beam.sdk.transforms.SerializableFunction;
+import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PDone;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.parquet.hadoop.metadata.CompressionCodecName;
+
+/**
+ * Writes one table twice from the same rows and schema: Avro ({@code <dir>/<table>/<table>-SSSSS-of-NNNNN.avro}) and
+ * Parquet ({@code ...parquet}). Shard counts depend on the runner, so readers glob {@code <table>/*.parquet}.
+ */
+public class WriteTable<T extends SpecificRecord> extends PTransform<PCollection<T>, PDone> {
+
+  private final String table;
+  private final String directory;
+  private final Class<T> type;
+  private final Schema schema;
+
+  private WriteTable(String table, String directory, Class<T> type, Schema schema) {
+    this.table = table;
+    this.directory = directory;
+    this.type = type;
+    this.schema = schema;
+  }
+
+  public static <T extends SpecificRecord> WriteTable<T> of(String table, String outputRoot, Class<T> type,
+      Schema schema) {
+    String dir = outputRoot.endsWith("/") ? outputRoot + table : outputRoot + "/" + table;
+    return new WriteTable<>(table, dir, type, schema);
+  }
+
+  @Override
+  public PDone expand(PCollection<T> rows) {
+    rows.apply("Avro", AvroIO.write(type).to(directory + "/" + table).withSuffix(".avro")
+        .withCodec(org.apache.avro.file.CodecFactory.snappyCodec()));
+    String schemaJson = schema.toString();
+    SerializableFunction<T, GenericRecord> asGeneric = r -> toGeneric(r);
+    rows.apply("Parquet", FileIO.<T>write()
+        .via(Contextful.fn(asGeneric),
+            ParquetIO.sink(schema).withCompressionCodec(CompressionCodecName.SNAPPY))
+        .to(directory).withPrefix(table).withSuffix(".parquet"));
+    return PDone.in(rows.getPipeline());
+  }
+
+  /**
+   * A table with no rows still gets one (empty) Parquet file, so queries over {@code <table>/*.parquet} see an empty
+   * table with its columns instead of failing on an empty glob. Runs in the driver after the pipeline.
+   */
+  public static void ensureParquetFile(java.nio.file.Path tableDir, String table, Schema schema)
+      throws java.io.IOException {
+    java.nio.file.Files.createDirectories(tableDir);
+    try (var files = java.nio.file.Files.list(tableDir)) {
+      if (files.anyMatch(f -> f.getFileName().toString().endsWith(".parquet"))) {
+        return;
+      }
+    }
+    java.nio.file.Path file = tableDir.resolve(table + "-00000-of-00001.parquet");
+    ParquetIO.Sink sink = ParquetIO.sink(schema).withCompressionCodec(CompressionCodecName.SNAPPY);
+    sink.open(java.nio.file.Files.newByteChannel(file, java.nio.file.StandardOpenOption.CREATE_NEW,
+        java.nio.file.StandardOpenOption.WRITE));
+    sink.flush();
+  }
+
+  /**
+   * ParquetIO writes with the plain generic model, which knows no logical-type conversions, so DATE columns
+   * (java.time.LocalDate in the generated classes) go in as their underlying int (days since epoch).
+   */
+  static GenericRecord toGeneric(SpecificRecord r) {
+    Schema s = r.getSchema();
+    GenericData.Record out = new GenericData.Record(s);
+    for (Schema.Field f : s.getFields()) {
+      Object v = r.get(f.pos());
+      if (v instanceof java.time.LocalDate d) {
+        v = (int) d.toEpochDay();
+      } else if (v instanceof java.time.Instant i) {
+        v = i.toEpochMilli();
+      }
+      out.put(f.pos(), v);
+    }
+    return out;
+  }
+}
