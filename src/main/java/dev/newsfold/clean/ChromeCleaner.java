@@ -72,7 +72,7 @@ public final class ChromeCleaner {
     for (int i = 0; i < n; i++) {
       LineShape s = shape[i];
       String key = LineShape.key(s.text);
-      if (key.isEmpty() || key.equals(titleKey) || templateLine.test(key) || s.widget()
+      if (key.isEmpty() || key.equals(titleKey) || templateLine.test(key) || s.widget() || s.callToAction()
           || input.get(i).kind() == Line.Kind.CAPTION || s.credit()) {
         chrome[i] = true;
       }
@@ -96,6 +96,20 @@ public final class ChromeCleaner {
     }
     if (first < 0) {
       return new Result(List.of(), null, null, null, null, n, totalChars(input), List.of());
+    }
+    // Prose at the very edges that shares almost nothing with the rest of the page (cookie notices, author bios,
+    // promos for other sections) is chrome too.
+    while (first < last && offTopicEdge(first, shape, chrome, title)) {
+      chrome[first] = true;
+      first = nextProse(shape, chrome, first + 1);
+    }
+    while (last > first && offTopicEdge(last, shape, chrome, title)) {
+      chrome[last] = true;
+      int prev = last - 1;
+      while (prev > first && (chrome[prev] || !shape[prev].prose())) {
+        prev--;
+      }
+      last = prev;
     }
     // 3. Header region: a dateline paragraph soon after the title marks where the body starts; prose before it is
     //    the standfirst. A header paragraph repeated later in the body is also a standfirst.
@@ -172,7 +186,8 @@ public final class ChromeCleaner {
       } else if (s.prose()) {
         keep = !captionGroup[i] || groupSize[i] == 1;
       } else if (isHeading(i, input, shape, chrome, groupSize, captionGroup, last)) {
-        keep = onTopic(s, topic) || input.get(i).kind() == Line.Kind.HEADING;
+        // Sentence-case subheadings may bring new words; a Title Case line must be about the article.
+        keep = onTopic(s, topic) || !s.headlineStyle() || input.get(i).kind() == Line.Kind.HEADING;
       } else {
         keep = s.shortSentence() && !captionGroup[i] && (structured || groupSize[i] == 1);
       }
@@ -221,6 +236,39 @@ public final class ChromeCleaner {
     // Headline styling alone is not enough to drop it (many subheadings are Title Case); teasers fail the standalone
     // and topic tests instead.
     return next <= last && next < shape.length && shape[next].prose();
+  }
+
+  /** Below this share of content words found elsewhere in the page, an edge paragraph is unrelated to the article. */
+  static final double EDGE_OVERLAP = 0.15;
+
+  private static boolean offTopicEdge(int i, LineShape[] shape, boolean[] chrome, String title) {
+    Set<String> rest = new HashSet<>();
+    if (title != null) {
+      rest.addAll(new LineShape(title).contentWords());
+    }
+    for (int j = 0; j < shape.length; j++) {
+      if (j != i && !chrome[j] && shape[j].prose()) {
+        rest.addAll(shape[j].contentWords());
+      }
+    }
+    if (rest.size() < 20) {
+      return false; // too little text to judge topic
+    }
+    Set<String> words = shape[i].contentWords();
+    if (title != null) {
+      for (String w : new LineShape(title).contentWords()) {
+        if (words.contains(w)) {
+          return false; // shares a title word: part of the article
+        }
+      }
+    }
+    int shared = 0;
+    for (String w : words) {
+      if (rest.contains(w)) {
+        shared++;
+      }
+    }
+    return shared < EDGE_OVERLAP * words.size();
   }
 
   private static boolean onTopic(LineShape s, Set<String> topic) {

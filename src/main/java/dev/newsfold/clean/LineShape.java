@@ -29,6 +29,10 @@ public final class LineShape {
           + "|([-–—|/]\\s*(getty images|shutterstock|alamy|afp|ap|reuters|epa|ians|pti|ani)(\\s*(photo|images|file|via .*))?\\s*$)"
           + "|(\\b(getty images|shutterstock|alamy stock|istock)\\b)"
           + "|(\\b(photo|image|picture)s?\\s+(by|credit|courtesy)\\b)");
+  /** Calls to action that page widgets address to the reader (an imperative UI verb opening a short line). */
+  private static final Pattern CALL_TO_ACTION = Pattern.compile("(?i)^(sign up|subscribe|click|tap|follow us|follow"
+      + " @|read (more|also|next|the full)|also read|watch|listen|download|share (this|on)|join (us|our)|get (our|the"
+      + " latest)|register|log ?in|continue reading|related|recommended|see also|more from|advertisement|sponsored)\\b");
   private static final Pattern POSITION_MARKERS = Pattern.compile("\\((?:R|L|C|left|right|centre|center|front)\\)");
   private static final Pattern WIDGET = Pattern.compile("^[a-z0-9]+(?:[_\\-][a-z0-9]+)+$|^[a-z]+[A-Z][A-Za-z]*$|^[a-z]{2,}$");
   private static final Pattern BYLINE = Pattern.compile("^(?i:by)\\s+\\p{Lu}[\\p{L}.'’\\-]*(?:[ ,]+(?:and\\s+)?\\p{Lu}[\\p{L}.'’\\-]*){0,5}(?:\\s*[,|/–—-]\\s*.{0,40})?$");
@@ -112,6 +116,10 @@ public final class LineShape {
     return !t.contains(" ") && WIDGET.matcher(t).matches();
   }
 
+  boolean callToAction() {
+    return wordCount() <= 15 && CALL_TO_ACTION.matcher(text.strip()).find();
+  }
+
   boolean byline() {
     return wordCount() <= 8 && !sentenceEnd && BYLINE.matcher(text.strip()).matches();
   }
@@ -132,14 +140,9 @@ public final class LineShape {
     return out;
   }
 
-  /** A crude suffix stripper: enough for "attack"/"attacks"/"attacked" to meet in topic overlap. */
+  /** A crude stem: the first five letters, enough for "inspected"/"inspections" and "Korea"/"Korean" to meet. */
   static String stem(String w) {
-    for (String suffix : new String[] {"ing", "ed", "es", "s"}) {
-      if (w.length() > suffix.length() + 3 && w.endsWith(suffix)) {
-        return w.substring(0, w.length() - suffix.length());
-      }
-    }
-    return w;
+    return w.length() > 5 ? w.substring(0, 5) : w;
   }
 
   /** Normalised key for comparing lines across a page and across pages: lower case, letters and digits only. */

@@ -230,7 +230,9 @@ public final class DocumentDecoder implements Serializable {
       sink.reject(reject(recordUri, TOO_LARGE, "record body over " + maxRecordBytes + " bytes", declaredLength));
       return;
     }
-    if (response.body().size() > 0 && response.body().position() < response.body().size()) {
+    // A WARC cut mid-record shows as a record body shorter than its declared Content-Length.
+    response.body().consume();
+    if (response.body().position() < response.body().size()) {
       throw new EOFException("short body");
     }
     String declared = TextDecoding.fromContentType(type == null ? null : type.toString());
