@@ -49,4 +49,11 @@ public interface NewsfoldOptions extends PipelineOptions {
   int getTemplateMinPages();
 
   void setTemplateMinPages(int value);
+
+  @Description("Input files are spread over this many shuffle buckets before decoding. Raise it on a cluster with "
+      + "more workers than buckets; on one machine a few per core is best.")
+  @Default.Integer(32)
+  int getReadBuckets();
+
+  void setReadBuckets(int value);
 }

@@ -10,6 +10,7 @@ import dev.newsfold.io.WriteTable;
 import dev.newsfold.parse.ParseArticles;
 import dev.newsfold.schema.Article;
 import dev.newsfold.schema.Reject;
+import dev.newsfold.schema.internal.RawDocument;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -33,6 +34,7 @@ import org.apache.beam.sdk.metrics.MetricsFilter;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.Flatten;
+import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionList;
@@ -70,6 +72,15 @@ public final class NewsfoldPipeline {
 
   /** Runs the job; returns the process exit code. Problems the user can fix are one line on {@code err}, no trace. */
   public static int run(String[] args, PrintStream out, PrintStream err) {
+    return run(args, out, err, null);
+  }
+
+  /**
+   * As {@link #run(String[], PrintStream, PrintStream)}, with a transform applied to the decoded documents before
+   * parsing: the seam tests use to inject faults into bundles.
+   */
+  static int run(String[] args, PrintStream out, PrintStream err,
+      PTransform<? super PCollection<RawDocument>, PCollection<RawDocument>> afterRead) {
     NewsfoldOptions options;
     try {
       PipelineOptionsFactory.register(NewsfoldOptions.class);
@@ -98,7 +109,7 @@ public final class NewsfoldPipeline {
     PipelineResult result;
     try {
       Pipeline pipeline = Pipeline.create(options);
-      build(pipeline, options, publisher.staging().toString());
+      build(pipeline, options, publisher.staging().toString(), afterRead);
       LOG.info("Running on {} → staging {}", options.getRunner().getSimpleName(), publisher.staging());
       result = pipeline.run();
       result.waitUntilFinish();
@@ -130,9 +141,18 @@ public final class NewsfoldPipeline {
 
   /** Assembles the job's transforms; tables are written under {@code root}. */
   public static void build(Pipeline p, NewsfoldOptions options, String root) {
+    build(p, options, root, null);
+  }
+
+  static void build(Pipeline p, NewsfoldOptions options, String root,
+      PTransform<? super PCollection<RawDocument>, PCollection<RawDocument>> afterRead) {
     PCollectionTuple read = p.apply("Read", ReadRawDocuments.from(patterns(options.getInput()),
-        options.getMaxRecordBytes()));
-    PCollectionTuple parsed = read.get(ReadRawDocuments.DOCUMENTS).apply("Parse", ParseArticles.create());
+        options.getMaxRecordBytes()).withBuckets(options.getReadBuckets()));
+    PCollection<RawDocument> documents = read.get(ReadRawDocuments.DOCUMENTS);
+    if (afterRead != null) {
+      documents = documents.apply("AfterRead", afterRead);
+    }
+    PCollectionTuple parsed = documents.apply("Parse", ParseArticles.create());
     PCollectionTuple cleaned = parsed.get(ParseArticles.PAGES)
         .apply("Clean", CleanArticles.create(options.getMinWords(), options.getTemplateMinPages()));
     PCollection<Article> articles = cleaned.get(CleanArticles.ARTICLES);
@@ -258,6 +278,7 @@ public final class NewsfoldPipeline {
     opts.put("maxRecordBytes", options.getMaxRecordBytes());
     opts.put("minWords", options.getMinWords());
     opts.put("templateMinPages", options.getTemplateMinPages());
+    opts.put("readBuckets", options.getReadBuckets());
     return m;
   }
 

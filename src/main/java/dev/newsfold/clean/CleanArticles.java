@@ -8,17 +8,24 @@ import dev.newsfold.schema.internal.PageBlock;
 import dev.newsfold.schema.internal.ParsedPage;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
 import org.apache.beam.sdk.extensions.avro.coders.AvroCoder;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
+import org.apache.beam.sdk.coders.KvCoder;
+import org.apache.beam.sdk.coders.StringUtf8Coder;
+import org.apache.beam.sdk.coders.VarIntCoder;
 import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.join.CoGbkResult;
+import org.apache.beam.sdk.transforms.join.CoGroupByKey;
+import org.apache.beam.sdk.transforms.join.KeyedPCollectionTuple;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionTuple;
-import org.apache.beam.sdk.values.PCollectionView;
+import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TupleTagList;
 
@@ -47,36 +54,80 @@ public class CleanArticles extends PTransform<PCollection<ParsedPage>, PCollecti
     return new CleanArticles(minWords, templateMinPages);
   }
 
+  /**
+   * Pages meet their outlet's template lines in a join on hash buckets: an outlet's pages are spread over
+   * {@link #SPREAD} buckets (so one big outlet does not land on one worker) and its template lines are copied to each.
+   * A side input would be simpler, but on the DirectRunner it holds every page back until the template lines are
+   * ready and then processes them one bundle each, which made local runs many times slower.
+   */
+  static final int BUCKETS = 64;
+  static final int SPREAD = 8;
+
+  static int bucket(String outlet, int spread) {
+    return Math.floorMod((outlet == null ? "" : outlet).hashCode() * 31 + spread, BUCKETS);
+  }
+
   @Override
   public PCollectionTuple expand(PCollection<ParsedPage> pages) {
-    PCollectionView<Map<String, Void>> template =
-        pages.apply("FindTemplateLines", FindTemplateLines.withMinPages(templateMinPages));
-    PCollectionTuple out = pages.apply("RemoveChrome",
-        ParDo.of(new CleanFn(template, minWords)).withSideInputs(template)
+    TupleTag<ParsedPage> pageTag = new TupleTag<>() {};
+    TupleTag<String> templateTag = new TupleTag<>() {};
+    PCollection<KV<Integer, String>> template = pages
+        .apply("FindTemplateLines", FindTemplateLines.withMinPages(templateMinPages))
+        .apply("ToBuckets", ParDo.of(new DoFn<String, KV<Integer, String>>() {
+          @ProcessElement
+          public void process(@Element String key, OutputReceiver<KV<Integer, String>> out) {
+            String outlet = FindTemplateLines.outletOf(key);
+            for (int spread = 0; spread < SPREAD; spread++) {
+              out.output(KV.of(bucket(outlet, spread), key));
+            }
+          }
+        }))
+        .setCoder(KvCoder.of(VarIntCoder.of(), StringUtf8Coder.of()));
+    PCollection<KV<Integer, ParsedPage>> keyed = pages
+        .apply("PagesToBuckets", ParDo.of(new DoFn<ParsedPage, KV<Integer, ParsedPage>>() {
+          @ProcessElement
+          public void process(@Element ParsedPage page, OutputReceiver<KV<Integer, ParsedPage>> out) {
+            int spread = Math.floorMod(page.getSourceUri().hashCode(), SPREAD);
+            out.output(KV.of(bucket(page.getOutlet(), spread), page));
+          }
+        }))
+        .setCoder(KvCoder.of(VarIntCoder.of(), AvroCoder.of(ParsedPage.class)));
+    PCollectionTuple out = KeyedPCollectionTuple.of(pageTag, keyed).and(templateTag, template)
+        .apply("JoinTemplateLines", CoGroupByKey.create())
+        .apply("RemoveChrome", ParDo.of(new CleanFn(pageTag, templateTag, minWords))
             .withOutputTags(ARTICLES, TupleTagList.of(REJECTS)));
     out.get(ARTICLES).setCoder(AvroCoder.of(Article.class));
     out.get(REJECTS).setCoder(AvroCoder.of(Reject.class));
     return out;
   }
 
-  static class CleanFn extends DoFn<ParsedPage, Article> {
+  static class CleanFn extends DoFn<KV<Integer, CoGbkResult>, Article> {
     private final Counter articles = Metrics.counter("clean", "articles");
     private final Counter rejects = Metrics.counter("clean", "rejects");
     private final Counter linesRemoved = Metrics.counter("clean", "boilerplate_lines_removed");
-    private final PCollectionView<Map<String, Void>> template;
+    private final TupleTag<ParsedPage> pageTag;
+    private final TupleTag<String> templateTag;
     private final int minWords;
 
-    CleanFn(PCollectionView<Map<String, Void>> template, int minWords) {
-      this.template = template;
+    CleanFn(TupleTag<ParsedPage> pageTag, TupleTag<String> templateTag, int minWords) {
+      this.pageTag = pageTag;
+      this.templateTag = templateTag;
       this.minWords = minWords;
     }
 
     @ProcessElement
-    public void process(@Element ParsedPage page, ProcessContext c, MultiOutputReceiver out) {
-      Map<String, Void> templateLines = c.sideInput(template);
+    public void process(@Element KV<Integer, CoGbkResult> bucket, MultiOutputReceiver out) {
+      Set<String> templateLines = new HashSet<>();
+      bucket.getValue().getAll(templateTag).forEach(templateLines::add);
+      for (ParsedPage page : bucket.getValue().getAll(pageTag)) {
+        clean(page, templateLines, out);
+      }
+    }
+
+    private void clean(ParsedPage page, Set<String> templateLines, MultiOutputReceiver out) {
       String outlet = page.getOutlet();
       ChromeCleaner cleaner = new ChromeCleaner(
-          k -> templateLines.containsKey(FindTemplateLines.key(outlet, k)), page.getStructured());
+          k -> templateLines.contains(FindTemplateLines.key(outlet, k)), page.getStructured());
       ChromeCleaner.Result r;
       try {
         r = cleaner.clean(page.getTitle(), lines(page));

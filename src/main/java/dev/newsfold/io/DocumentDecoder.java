@@ -156,8 +156,8 @@ public final class DocumentDecoder implements Serializable {
         sink.reject(reject(recordUri, MALFORMED_JSON, "line is not a JSON object", line.length));
         continue;
       }
-      String html = textField(node, "html");
-      String text = textField(node, "text");
+      String html = stringField(node, "html");
+      String text = stringField(node, "text");
       if (html == null && text == null) {
         sink.reject(reject(recordUri, NO_TEXT_FIELD, "object has no non-empty 'text' or 'html' field", line.length));
         continue;
@@ -429,6 +429,12 @@ public final class DocumentDecoder implements Serializable {
     }
     String s = v.isTextual() ? v.asText() : v.toString();
     return s.isBlank() ? null : s;
+  }
+
+  /** Article bodies must be JSON strings; a number or object under "text" is no text. */
+  private static String stringField(JsonNode node, String field) {
+    JsonNode v = node.get(field);
+    return v != null && v.isTextual() && !v.asText().isBlank() ? v.asText() : null;
   }
 
   private static String stripBom(String s) {

@@ -17,7 +17,11 @@ import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
-import org.apache.beam.sdk.transforms.Reshuffle;
+import org.apache.beam.sdk.transforms.GroupByKey;
+import org.apache.beam.sdk.values.KV;
+import org.apache.beam.sdk.coders.KvCoder;
+import org.apache.beam.sdk.coders.VarIntCoder;
+import org.apache.beam.sdk.io.fs.MetadataCoderV2;
 import org.apache.beam.sdk.values.PBegin;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionList;
@@ -36,14 +40,24 @@ public class ReadRawDocuments extends PTransform<PBegin, PCollectionTuple> {
 
   private final List<String> patterns;
   private final long maxRecordBytes;
+  private final int buckets;
 
-  private ReadRawDocuments(List<String> patterns, long maxRecordBytes) {
+  private ReadRawDocuments(List<String> patterns, long maxRecordBytes, int buckets) {
     this.patterns = patterns;
     this.maxRecordBytes = maxRecordBytes;
+    this.buckets = buckets;
   }
 
   public static ReadRawDocuments from(List<String> patterns, long maxRecordBytes) {
-    return new ReadRawDocuments(List.copyOf(patterns), maxRecordBytes);
+    return new ReadRawDocuments(List.copyOf(patterns), maxRecordBytes, 32);
+  }
+
+  /**
+   * Files are spread over this many shuffle buckets before decoding: enough for every worker to get files, few enough
+   * that per-bundle overhead (large on the DirectRunner, which makes one bundle per key) stays small.
+   */
+  public ReadRawDocuments withBuckets(int buckets) {
+    return new ReadRawDocuments(patterns, maxRecordBytes, buckets);
   }
 
   @Override
@@ -57,8 +71,18 @@ public class ReadRawDocuments extends PTransform<PBegin, PCollectionTuple> {
     }
     PCollectionTuple decoded = files
         .apply("AllFiles", Flatten.pCollections())
-        // Spread files over workers before the expensive decode (a match yields one bundle).
-        .apply("SpreadFiles", Reshuffle.viaRandomKey())
+        // Spread files over workers before the expensive decode (a match yields one bundle). A group per hash bucket
+        // rather than Reshuffle: on the DirectRunner a reshuffle yields one bundle per file, and per-bundle overhead
+        // then dominates small files.
+        .apply("BucketFiles", ParDo.of(new DoFn<MatchResult.Metadata, KV<Integer, MatchResult.Metadata>>() {
+          @ProcessElement
+          public void process(@Element MatchResult.Metadata file,
+              OutputReceiver<KV<Integer, MatchResult.Metadata>> out) {
+            out.output(KV.of(Math.floorMod(file.resourceId().toString().hashCode(), buckets), file));
+          }
+        }))
+        .setCoder(KvCoder.of(VarIntCoder.of(), MetadataCoderV2.of()))
+        .apply("SpreadFiles", GroupByKey.create())
         .apply("DecodeFiles", ParDo.of(new DecodeFn(maxRecordBytes))
             .withOutputTags(DOCUMENTS, TupleTagList.of(REJECTS)));
     decoded.get(DOCUMENTS).setCoder(AvroCoder.of(RawDocument.class));
@@ -70,7 +94,7 @@ public class ReadRawDocuments extends PTransform<PBegin, PCollectionTuple> {
    * Opens each matched file itself (rather than FileIO.readMatches) so that directories and unreadable files become
    * rejects instead of being skipped or failing the bundle, and so gzip is sniffed from bytes, not trusted from names.
    */
-  static class DecodeFn extends DoFn<MatchResult.Metadata, RawDocument> {
+  static class DecodeFn extends DoFn<KV<Integer, Iterable<MatchResult.Metadata>>, RawDocument> {
     private final Counter files = Metrics.counter("read", "files");
     private final Counter documents = Metrics.counter("read", "documents");
     private final Counter rejected = Metrics.counter("read", "rejects");
@@ -81,7 +105,13 @@ public class ReadRawDocuments extends PTransform<PBegin, PCollectionTuple> {
     }
 
     @ProcessElement
-    public void process(@Element MatchResult.Metadata file, MultiOutputReceiver out) {
+    public void process(@Element KV<Integer, Iterable<MatchResult.Metadata>> bucket, MultiOutputReceiver out) {
+      for (MatchResult.Metadata file : bucket.getValue()) {
+        decode(file, out);
+      }
+    }
+
+    private void decode(MatchResult.Metadata file, MultiOutputReceiver out) {
       files.inc();
       String uri = file.resourceId().toString();
       long size = file.sizeBytes();

@@ -132,8 +132,14 @@ public final class TextDecoding {
     }
   }
 
-  /** windows-1252 only when few bytes are non-ASCII and each decodes to a Latin letter or common punctuation. */
+  /**
+   * windows-1252 only when few bytes are non-ASCII, none of them form UTF-8 sequences (that would be a file mixing
+   * encodings, which decodes to mojibake either way), and each decodes to a Latin letter or common punctuation.
+   */
   private static String lenient1252(byte[] bytes, int length) {
+    if (hasUtf8Sequence(bytes, length)) {
+      return null;
+    }
     int high = 0;
     for (int i = 0; i < length; i++) {
       if (bytes[i] < 0) {
@@ -160,5 +166,25 @@ public final class TextDecoding {
       }
     }
     return text;
+  }
+
+  /** True when the bytes hold at least one well-formed multi-byte UTF-8 sequence. */
+  static boolean hasUtf8Sequence(byte[] b, int length) {
+    for (int i = 0; i < length - 1; i++) {
+      int lead = b[i] & 0xff;
+      int need = lead >= 0xC2 && lead <= 0xDF ? 1 : lead >= 0xE0 && lead <= 0xEF ? 2 : lead >= 0xF0 && lead <= 0xF4
+          ? 3 : 0;
+      if (need == 0) {
+        continue;
+      }
+      boolean ok = i + need < length;
+      for (int k = 1; ok && k <= need; k++) {
+        ok = (b[i + k] & 0xC0) == 0x80;
+      }
+      if (ok) {
+        return true;
+      }
+    }
+    return false;
   }
 }

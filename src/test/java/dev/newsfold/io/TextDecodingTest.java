@@ -45,4 +45,14 @@ class TextDecodingTest {
     byte[] badDeclared = {(byte) 0xC3, (byte) 0x28, 'a'};
     assertThrows(TextDecoding.UndecodableException.class, () -> decode(badDeclared, "utf-8"));
   }
+
+  @Test
+  void mixedEncodingsAreRejected() {
+    byte[] utf8 = "“Quoted” in UTF-8, ".getBytes(StandardCharsets.UTF_8);
+    byte[] cp1252 = "then “quoted” in windows-1252".getBytes(Charset.forName("windows-1252"));
+    byte[] mixed = new byte[utf8.length + cp1252.length];
+    System.arraycopy(utf8, 0, mixed, 0, utf8.length);
+    System.arraycopy(cp1252, 0, mixed, utf8.length, cp1252.length);
+    assertThrows(TextDecoding.UndecodableException.class, () -> decode(mixed, null));
+  }
 }
