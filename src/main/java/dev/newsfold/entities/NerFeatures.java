@@ -52,6 +52,18 @@ final class NerFeatures {
     return sb.toString();
   }
 
+  private static boolean isAllCaps(String w) {
+    boolean letter = false;
+    for (int i = 0; i < w.length(); i++) {
+      char c = w.charAt(i);
+      if (Character.isLowerCase(c)) {
+        return false;
+      }
+      letter |= Character.isLetter(c);
+    }
+    return letter;
+  }
+
   private static String lowerDigits(String w) {
     return w.toLowerCase(Locale.ROOT).replaceAll("[0-9]", "0");
   }
@@ -88,6 +100,12 @@ final class NerFeatures {
       }
     }
     allCapsSentence &= letters > 3;
+    for (int i = 0; i < n; i++) {
+      // Acronyms keep their case ("UN" is not "Un", "US" is not "us"), except in all-capitals headlines.
+      if (!allCapsSentence && words[i].length() > 1 && isAllCaps(words[i])) {
+        low[i] = words[i];
+      }
+    }
     List<String>[] out = new List[n];
     for (int i = 0; i < n; i++) {
       List<String> f = new ArrayList<>(80);
