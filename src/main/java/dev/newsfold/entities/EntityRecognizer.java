@@ -1,0 +1,95 @@
+package dev.newsfold.entities;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import opennlp.tools.sentdetect.SentenceDetectorME;
+import opennlp.tools.util.Span;
+
+/**
+ * Finds PERSON, ORGANIZATION, LOCATION and MISC mentions in plain text with the shipped CoNLL-2003 name model.
+ *
+ * <p>Pipeline: lines, then OpenNLP sentence detection, then {@link NerTokenizer} (CoNLL token conventions), then
+ * OpenNLP POS tags, then the perceptron tagger. The model is loaded once per JVM and shared; an instance owns
+ * OpenNLP's ME wrappers, which are not thread-safe, so use one instance per thread (e.g. per DoFn in @Setup).
+ */
+public final class EntityRecognizer {
+  /** Longer "sentences" (lists, tables, run-on chrome) are cut into pieces of this many tokens. */
+  private static final int MAX_SENTENCE_TOKENS = 250;
+
+  private static final String[] TYPE_NAMES = {"PERSON", "ORGANIZATION", "LOCATION", "MISC"};
+
+  private static final class Holder {
+    static final NerModel MODEL = read();
+
+    private static NerModel read() {
+      try (InputStream in = EntityRecognizer.class.getResourceAsStream(NerModel.RESOURCE)) {
+        if (in == null) {
+          throw new IllegalStateException("NER model " + NerModel.RESOURCE + " missing from the classpath");
+        }
+        return NerModel.load(in);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+  }
+
+  private final NameTagger tagger;
+  private final SentenceDetectorME sentences;
+
+  private EntityRecognizer(NerModel model) {
+    this.tagger = new NameTagger(model);
+    this.sentences = new SentenceDetectorME(OpenNlpModels.sentences());
+  }
+
+  static NerModel model() {
+    return Holder.MODEL;
+  }
+
+  /** A new recognizer over the shared model (cheap after the first call). Not thread-safe. */
+  public static EntityRecognizer load() {
+    return new EntityRecognizer(model());
+  }
+
+  /** Mentions in order of position; offsets are chars into {@code text}. */
+  public List<Mention> find(String text) {
+    List<Mention> out = new ArrayList<>();
+    if (text == null || text.isEmpty()) {
+      return out;
+    }
+    int lineStart = 0;
+    while (lineStart <= text.length()) {
+      int nl = text.indexOf('\n', lineStart);
+      int lineEnd = nl < 0 ? text.length() : nl;
+      String line = text.substring(lineStart, lineEnd);
+      if (!line.isBlank()) {
+        for (Span s : sentences.sentPosDetect(line)) {
+          tagSentence(text, lineStart + s.getStart(), lineStart + s.getEnd(), out);
+        }
+      }
+      if (nl < 0) {
+        break;
+      }
+      lineStart = nl + 1;
+    }
+    return out;
+  }
+
+  private void tagSentence(String text, int from, int to, List<Mention> out) {
+    List<Token> tokens = NerTokenizer.tokenize(text, from, to);
+    for (int off = 0; off < tokens.size(); off += MAX_SENTENCE_TOKENS) {
+      List<Token> part = tokens.subList(off, Math.min(tokens.size(), off + MAX_SENTENCE_TOKENS));
+      String[] words = new String[part.size()];
+      for (int i = 0; i < words.length; i++) {
+        words[i] = part.get(i).text();
+      }
+      for (int[] span : NerModel.spans(tagger.tag(words))) {
+        int start = part.get(span[0]).start();
+        int end = part.get(span[1] - 1).end();
+        out.add(new Mention(TYPE_NAMES[span[2]], text.substring(start, end), start, end));
+      }
+    }
+  }
+}

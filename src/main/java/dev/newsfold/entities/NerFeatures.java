@@ -1,0 +1,196 @@
+package dev.newsfold.entities;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Token features for the name tagger: word identity and context window, shape, affixes, POS (OpenNLP's UD tags, the
+ * same tagger at training and run time), gazetteer membership and distributional word clusters. The same code builds
+ * the features at training and at run time, so the two cannot drift apart.
+ */
+final class NerFeatures {
+  static final String[] TYPES = {"PER", "ORG", "LOC", "MISC"};
+
+  private NerFeatures() {}
+
+  /** Normalises typography the training text does not have (curly quotes, long dashes). */
+  static String normalize(String w) {
+    StringBuilder sb = new StringBuilder(w.length());
+    for (int i = 0; i < w.length(); i++) {
+      char c = w.charAt(i);
+      switch (c) {
+        case '\u201c', '\u201d', '\u201e', '\u00ab', '\u00bb' -> sb.append('"');
+        case '\u2018', '\u2019', '\u201a', '`' -> sb.append('\'');
+        case '\u2013', '\u2014', '\u2010', '\u2011', '\u2212' -> sb.append('-');
+        default -> sb.append(c);
+      }
+    }
+    return sb.toString();
+  }
+
+  static String shape(String w, boolean collapse) {
+    StringBuilder sb = new StringBuilder();
+    char last = 0;
+    int run = 0;
+    for (int i = 0; i < w.length(); i++) {
+      char c = w.charAt(i);
+      char m = Character.isUpperCase(c) ? 'X' : Character.isLowerCase(c) ? 'x' : Character.isDigit(c) ? 'd'
+          : Character.isLetter(c) ? 'x' : c;
+      if (m == last) {
+        run++;
+        if (collapse ? run > 1 : run > 2) {
+          continue;
+        }
+      } else {
+        run = 1;
+        last = m;
+      }
+      sb.append(m);
+    }
+    return sb.toString();
+  }
+
+  private static boolean isAllCaps(String w) {
+    boolean letter = false;
+    for (int i = 0; i < w.length(); i++) {
+      char c = w.charAt(i);
+      if (Character.isLowerCase(c)) {
+        return false;
+      }
+      letter |= Character.isLetter(c);
+    }
+    return letter;
+  }
+
+  private static String lowerDigits(String w) {
+    return w.toLowerCase(Locale.ROOT).replaceAll("[0-9]", "0");
+  }
+
+  /**
+   * Features for every token of one sentence.
+   *
+   * @param words normalised tokens
+   * @param pos POS tags, one per token
+   */
+  @SuppressWarnings("unchecked")
+  static List<String>[] extract(String[] words, String[] pos, Gazetteer gaz, Map<String, String> clusters) {
+    int n = words.length;
+    String[] low = new String[n];
+    String[] shp = new String[n];
+    String[] cl = new String[n];
+    boolean allCapsSentence = true;
+    int letters = 0;
+    for (int i = 0; i < n; i++) {
+      low[i] = lowerDigits(words[i]);
+      shp[i] = shape(words[i], false);
+      cl[i] = clusters.get(words[i]);
+      if (cl[i] == null) {
+        cl[i] = clusters.get(low[i]);
+      }
+      for (int k = 0; k < words[i].length(); k++) {
+        char c = words[i].charAt(k);
+        if (Character.isLetter(c)) {
+          letters++;
+          if (Character.isLowerCase(c)) {
+            allCapsSentence = false;
+          }
+        }
+      }
+    }
+    allCapsSentence &= letters > 3;
+    for (int i = 0; i < n; i++) {
+      // Acronyms keep their case ("UN" is not "Un", "US" is not "us"), except in all-capitals headlines.
+      if (!allCapsSentence && words[i].length() > 1 && isAllCaps(words[i])) {
+        low[i] = words[i];
+      }
+    }
+    List<String>[] out = new List[n];
+    for (int i = 0; i < n; i++) {
+      List<String> f = new ArrayList<>(80);
+      out[i] = f;
+      String w = words[i];
+      f.add("b");
+      f.add("w=" + w);
+      f.add("l=" + low[i]);
+      f.add("s=" + shp[i]);
+      f.add("ss=" + shape(w, true));
+      f.add("p=" + pos[i]);
+      String lw = low[i];
+      for (int k = 1; k <= 4 && k <= lw.length(); k++) {
+        f.add("pre" + k + "=" + lw.substring(0, k));
+        f.add("suf" + k + "=" + lw.substring(lw.length() - k));
+      }
+      for (int d = -2; d <= 2; d++) {
+        if (d == 0) {
+          continue;
+        }
+        int j = i + d;
+        String lj = j < 0 ? "<S>" : j >= n ? "</S>" : low[j];
+        f.add("l" + d + "=" + lj);
+        if (Math.abs(d) == 1) {
+          String sj = j < 0 ? "<S>" : j >= n ? "</S>" : shp[j];
+          String pj = j < 0 ? "<S>" : j >= n ? "</S>" : pos[j];
+          f.add("s" + d + "=" + sj);
+          f.add("p" + d + "=" + pj);
+        }
+      }
+      String lPrev = i > 0 ? low[i - 1] : "<S>";
+      String lNext = i + 1 < n ? low[i + 1] : "</S>";
+      String sPrev = i > 0 ? shp[i - 1] : "<S>";
+      String sNext = i + 1 < n ? shp[i + 1] : "</S>";
+      f.add("l-1l=" + lPrev + "|" + lw);
+      f.add("ll+1=" + lw + "|" + lNext);
+      f.add("s-1s=" + sPrev + "|" + shp[i]);
+      f.add("ss+1=" + shp[i] + "|" + sNext);
+      f.add("s-1ss+1=" + sPrev + "|" + shp[i] + "|" + sNext);
+      f.add("p-1p=" + (i > 0 ? pos[i - 1] : "<S>") + "|" + pos[i]);
+      f.add("pp+1=" + pos[i] + "|" + (i + 1 < n ? pos[i + 1] : "</S>"));
+      f.add("ps=" + pos[i] + "|" + shp[i]);
+      if (i == 0) {
+        f.add("first|s=" + shp[i]);
+        f.add("first|l=" + lw);
+      }
+      if (allCapsSentence) {
+        // Headlines in capitals: case says little, lean on the word itself.
+        f.add("caps|l=" + lw);
+        f.add("caps|b");
+      }
+      for (int d = -1; d <= 1; d++) {
+        int j = i + d;
+        if (j < 0 || j >= n || cl[j] == null) {
+          continue;
+        }
+        String c = cl[j];
+        for (int p : new int[] {4, 6, 10, 20}) {
+          if (c.length() >= p || p == 20) {
+            f.add("c" + d + "_" + p + "=" + c.substring(0, Math.min(p, c.length())));
+          }
+        }
+      }
+    }
+    List<String>[] gz = new List[n];
+    for (int i = 0; i < n; i++) {
+      gz[i] = new ArrayList<>(4);
+    }
+    gaz.features(words, gz, TYPES);
+    for (int i = 0; i < n; i++) {
+      out[i].addAll(gz[i]);
+      for (String g : gz[i]) {
+        out[i].add(g + "|s=" + shape(words[i], true));
+      }
+      if (i > 0) {
+        for (String g : gz[i - 1]) {
+          out[i].add("-1" + g);
+        }
+      }
+      if (i + 1 < n) {
+        for (String g : gz[i + 1]) {
+          out[i].add("+1" + g);
+        }
+      }
+    }
+    return out;
+  }
+}

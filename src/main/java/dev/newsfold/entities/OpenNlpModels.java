@@ -1,0 +1,52 @@
+package dev.newsfold.entities;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import opennlp.tools.postag.POSModel;
+import opennlp.tools.sentdetect.SentenceModel;
+
+/** Lazily loaded, immutable OpenNLP models from the registry model jars (shared; the ME wrappers are not). */
+final class OpenNlpModels {
+  private OpenNlpModels() {}
+
+  private static InputStream open(String name) {
+    InputStream in = OpenNlpModels.class.getResourceAsStream("/" + name);
+    if (in == null) {
+      throw new IllegalStateException("OpenNLP model " + name + " not on the classpath");
+    }
+    return in;
+  }
+
+  private static final class Pos {
+    static final POSModel MODEL = load();
+
+    private static POSModel load() {
+      try (InputStream in = open("opennlp-en-ud-ewt-pos-1.3-2.5.4.bin")) {
+        return new POSModel(in);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+  }
+
+  private static final class Sentences {
+    static final SentenceModel MODEL = load();
+
+    private static SentenceModel load() {
+      try (InputStream in = open("opennlp-en-ud-ewt-sentence-1.3-2.5.4.bin")) {
+        return new SentenceModel(in);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+  }
+
+  static POSModel pos() {
+    return Pos.MODEL;
+  }
+
+  static SentenceModel sentences() {
+    return Sentences.MODEL;
+  }
+}

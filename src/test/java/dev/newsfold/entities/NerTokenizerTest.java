@@ -1,0 +1,36 @@
+package dev.newsfold.entities;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class NerTokenizerTest {
+  private static List<String> words(String s) {
+    return NerTokenizer.tokenize(s).stream().map(Token::text).toList();
+  }
+
+  @Test
+  void keepsAbbreviationsHyphenatedNamesAndNumbersWhole() {
+    assertEquals(List.of("The", "U.S.", "and", "Kim", "Jong-Un", "'s", "sister", "sent", "7,000", "containers", "."),
+        words("The U.S. and Kim Jong-Un's sister sent 7,000 containers."));
+    assertEquals(List.of("U.N.", "Security", "Council", "on", "1996-08-22", ",", "Mr.", "Smith", "said"),
+        words("U.N. Security Council on 1996-08-22, Mr. Smith said"));
+  }
+
+  @Test
+  void splitsCliticsAndPunctuationLikeTheTrainingText() {
+    assertEquals(List.of("We", "do", "n't", "know", "O'Neill", "'s", "plan", "(", "R", ")", "\u201c", "absurd", "\u201d"),
+        words("We don't know O'Neill's plan (R) \u201cabsurd\u201d"));
+    assertEquals(List.of("Korea", "\u2019s", "leader", "--", "end", "..."), words("Korea\u2019s leader -- end..."));
+  }
+
+  @Test
+  void offsetsPointIntoTheText() {
+    String s = "  Seoul: North Korea-supplied missiles";
+    for (Token t : NerTokenizer.tokenize(s)) {
+      assertEquals(t.text(), s.substring(t.start(), t.end()));
+    }
+    assertEquals(List.of("Seoul", ":", "North", "Korea-supplied", "missiles"), words(s));
+  }
+}
