@@ -8,7 +8,9 @@ import dev.newsfold.io.DatasetPublisher;
 import dev.newsfold.io.ReadRawDocuments;
 import dev.newsfold.io.WriteTable;
 import dev.newsfold.parse.ParseArticles;
+import dev.newsfold.entities.ExtractEntities;
 import dev.newsfold.schema.Article;
+import dev.newsfold.schema.Entity;
 import dev.newsfold.schema.Reject;
 import dev.newsfold.schema.internal.RawDocument;
 import java.io.IOException;
@@ -59,7 +61,7 @@ public final class NewsfoldPipeline {
   public static final List<String> TABLES = List.of("articles", "stories", "entities", "claims", "rejects");
 
   private static final Map<String, org.apache.avro.Schema> SCHEMAS = Map.of(
-      "articles", Article.getClassSchema(), "rejects", Reject.getClassSchema());
+      "articles", Article.getClassSchema(), "entities", Entity.getClassSchema(), "rejects", Reject.getClassSchema());
 
   private NewsfoldPipeline() {}
 
@@ -161,6 +163,10 @@ public final class NewsfoldPipeline {
         .and(parsed.get(ParseArticles.REJECTS))
         .and(cleaned.get(CleanArticles.REJECTS))
         .apply("AllRejects", Flatten.pCollections());
+
+    PCollection<Entity> entities = articles.apply("Entities", new ExtractEntities());
+    entities.apply("CountEntities", ParDo.of(new CountRows<>("entities"))).setCoder(AvroCoder.of(Entity.class))
+        .apply("WriteEntities", WriteTable.of("entities", root, Entity.class, Entity.getClassSchema()));
 
     articles.apply("CountArticles", ParDo.of(new CountRows<>("articles"))).setCoder(AvroCoder.of(Article.class))
         .apply("WriteArticles", WriteTable.of("articles", root, Article.class, Article.getClassSchema()));
