@@ -98,12 +98,17 @@ public final class ChromeCleaner {
       return new Result(List.of(), null, null, null, null, n, totalChars(input), List.of());
     }
     // Prose at the very edges that shares almost nothing with the rest of the page (cookie notices, author bios,
-    // promos for other sections) is chrome too.
-    while (first < last && offTopicEdge(first, shape, chrome, title)) {
+    // promos for other sections) is chrome too. At most one paragraph per edge, and only on pages with enough prose
+    // to judge: a page of loosely related paragraphs must not be eaten from both ends.
+    int proseCount = 0;
+    for (int i = first; i <= last; i++) {
+      proseCount += !chrome[i] && shape[i].prose() ? 1 : 0;
+    }
+    if (proseCount >= 4 && offTopicEdge(first, shape, chrome, title)) {
       chrome[first] = true;
       first = nextProse(shape, chrome, first + 1);
     }
-    while (last > first && offTopicEdge(last, shape, chrome, title)) {
+    if (proseCount >= 4 && offTopicEdge(last, shape, chrome, title)) {
       chrome[last] = true;
       int prev = last - 1;
       while (prev > first && (chrome[prev] || !shape[prev].prose())) {
@@ -117,7 +122,7 @@ public final class ChromeCleaner {
     String dateline = null;
     String standfirst = null;
     for (int i = first, seen = 0; i < n && seen < 4; i++) {
-      if (chrome[i] || !shape[i].prose()) {
+      if (chrome[i] || !shape[i].prose() || captionGroup[i]) {
         continue;
       }
       seen++;

@@ -69,7 +69,11 @@ public final class LineShape {
     while (i >= 0 && "\"”’')]".indexOf(t.charAt(i)) >= 0) {
       i--;
     }
-    return i >= 0 && ".!?…".indexOf(t.charAt(i)) >= 0;
+    // A trailing ellipsis marks a truncated teaser, not the end of a sentence.
+    if (i >= 0 && (t.charAt(i) == '…' || (i >= 2 && t.startsWith("...", i - 2)))) {
+      return false;
+    }
+    return i >= 0 && ".!?".indexOf(t.charAt(i)) >= 0;
   }
 
   /** Share of words (ignoring small function words) that start with a capital letter. */
