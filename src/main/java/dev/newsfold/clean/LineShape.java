@@ -66,7 +66,7 @@ public final class LineShape {
   static boolean endsSentence(String text) {
     String t = text.strip();
     int i = t.length() - 1;
-    while (i >= 0 && "\"”’')]".indexOf(t.charAt(i)) >= 0) {
+    while (i >= 0 && ("\"”’')]".indexOf(t.charAt(i)) >= 0 || t.charAt(i) == ' ')) {
       i--;
     }
     // A trailing ellipsis marks a truncated teaser, not the end of a sentence.
