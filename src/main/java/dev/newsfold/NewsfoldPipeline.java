@@ -255,6 +255,10 @@ public final class NewsfoldPipeline {
     m.put("runner", options.getRunner().getSimpleName());
     m.put("wall_seconds", wall.toMillis() / 1000.0);
     m.put("finished_at", Instant.now().toString());
+    long rss = peakRssMb();
+    if (rss > 0) {
+      m.put("driver_peak_rss_mb", rss); // the whole job on the DirectRunner; the driver alone on a cluster
+    }
     ObjectNode inputs = m.putObject("inputs");
     inputs.putPOJO("patterns", patterns);
     inputs.put("files", counters.getOrDefault("read/files", 0L));
@@ -304,6 +308,20 @@ public final class NewsfoldPipeline {
     }
     out.println("Manifest: " + output.resolve("manifest.json"));
     out.println("Query: scripts/query.sh \"SELECT title, published_date, outlet FROM articles\"");
+  }
+
+  /** Peak resident memory of this JVM (Linux /proc), or -1 where unavailable. */
+  static long peakRssMb() {
+    try {
+      for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+        if (line.startsWith("VmHWM:")) {
+          return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024;
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      // not Linux: leave it out
+    }
+    return -1;
   }
 
   private static String rootMessage(Throwable e) {

@@ -1,5 +1,6 @@
 package dev.newsfold.clean;
 
+import dev.newsfold.StageClock;
 import dev.newsfold.parse.Dates;
 import dev.newsfold.parse.LanguageGuesser;
 import dev.newsfold.schema.Article;
@@ -102,6 +103,7 @@ public class CleanArticles extends PTransform<PCollection<ParsedPage>, PCollecti
   }
 
   static class CleanFn extends DoFn<KV<Integer, CoGbkResult>, Article> {
+    private final StageClock clock = new StageClock("clean");
     private final Counter articles = Metrics.counter("clean", "articles");
     private final Counter rejects = Metrics.counter("clean", "rejects");
     private final Counter linesRemoved = Metrics.counter("clean", "boilerplate_lines_removed");
@@ -120,7 +122,9 @@ public class CleanArticles extends PTransform<PCollection<ParsedPage>, PCollecti
       Set<String> templateLines = new HashSet<>();
       bucket.getValue().getAll(templateTag).forEach(templateLines::add);
       for (ParsedPage page : bucket.getValue().getAll(pageTag)) {
+        long t = clock.start();
         clean(page, templateLines, out);
+        clock.stop(t);
       }
     }
 

@@ -1,5 +1,6 @@
 package dev.newsfold.entities;
 
+import dev.newsfold.StageClock;
 import dev.newsfold.schema.Article;
 import dev.newsfold.schema.Entity;
 import java.util.List;
@@ -23,6 +24,7 @@ public class ExtractEntities extends PTransform<PCollection<Article>, PCollectio
   }
 
   static class ExtractFn extends DoFn<Article, Entity> {
+    private final StageClock clock = new StageClock("entities");
     // OpenNLP's ME classes are not thread-safe: one recognizer per DoFn instance; the model itself is shared.
     private transient EntityRecognizer recognizer;
 
@@ -33,6 +35,15 @@ public class ExtractEntities extends PTransform<PCollection<Article>, PCollectio
 
     @ProcessElement
     public void process(@Element Article article, OutputReceiver<Entity> out) {
+      long t = clock.start();
+      try {
+        extract(article, out);
+      } finally {
+        clock.stop(t);
+      }
+    }
+
+    private void extract(Article article, OutputReceiver<Entity> out) {
       String text = article.getText() == null ? "" : article.getText();
       List<Mention> mentions = recognizer.find(text);
       String title = article.getTitle();

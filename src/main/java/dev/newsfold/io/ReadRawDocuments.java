@@ -1,5 +1,6 @@
 package dev.newsfold.io;
 
+import dev.newsfold.StageClock;
 import dev.newsfold.schema.Reject;
 import dev.newsfold.schema.internal.RawDocument;
 import java.io.IOException;
@@ -95,6 +96,7 @@ public class ReadRawDocuments extends PTransform<PBegin, PCollectionTuple> {
    * rejects instead of being skipped or failing the bundle, and so gzip is sniffed from bytes, not trusted from names.
    */
   static class DecodeFn extends DoFn<KV<Integer, Iterable<MatchResult.Metadata>>, RawDocument> {
+    private final StageClock clock = new StageClock("read");
     private final Counter files = Metrics.counter("read", "files");
     private final Counter documents = Metrics.counter("read", "documents");
     private final Counter rejected = Metrics.counter("read", "rejects");
@@ -107,7 +109,9 @@ public class ReadRawDocuments extends PTransform<PBegin, PCollectionTuple> {
     @ProcessElement
     public void process(@Element KV<Integer, Iterable<MatchResult.Metadata>> bucket, MultiOutputReceiver out) {
       for (MatchResult.Metadata file : bucket.getValue()) {
+        long t = clock.start();
         decode(file, out);
+        clock.stop(t);
       }
     }
 

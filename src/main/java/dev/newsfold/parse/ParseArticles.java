@@ -1,5 +1,6 @@
 package dev.newsfold.parse;
 
+import dev.newsfold.StageClock;
 import dev.newsfold.schema.Reject;
 import dev.newsfold.schema.internal.ParsedPage;
 import dev.newsfold.schema.internal.RawDocument;
@@ -38,6 +39,7 @@ public class ParseArticles extends PTransform<PCollection<RawDocument>, PCollect
   }
 
   static class ParseFn extends DoFn<RawDocument, ParsedPage> {
+    private final StageClock clock = new StageClock("parse");
     private final Counter parsed = Metrics.counter("parse", "pages");
     private final Counter failed = Metrics.counter("parse", "rejects");
     private transient HtmlPageParser html;
@@ -51,6 +53,15 @@ public class ParseArticles extends PTransform<PCollection<RawDocument>, PCollect
 
     @ProcessElement
     public void process(@Element RawDocument doc, MultiOutputReceiver out) {
+      long t = clock.start();
+      try {
+        parseOne(doc, out);
+      } finally {
+        clock.stop(t);
+      }
+    }
+
+    private void parseOne(RawDocument doc, MultiOutputReceiver out) {
       try {
         ParsedPage page = parse(doc);
         if (page.getBlocks().isEmpty()) {

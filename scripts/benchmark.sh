@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Throughput benchmark on a generated corpus of real text (see dev.newsfold.bench.BenchmarkCorpus).
+#   scripts/benchmark.sh [articles=10000] [runner=direct|flink|spark]
+# Prints articles/s end to end and per stage, peak memory, output bytes per table and story quality.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+N=${1:-10000}
+RUNNER=${2:-direct}
+DATA=${NEWSFOLD_DATA:-../shared/data}
+if [[ ! -f target/classpath.txt || -n "$(find src schemas pom.xml -newer target/classpath.txt -print -quit)" ]]; then
+  log=$(mktemp); mvn -q -B -Dstyle.color=never -DskipTests package >"$log" 2>&1 || { cat "$log" >&2; exit 1; }; rm -f "$log"
+fi
+CP="target/classes:$(cat target/classpath.txt)"
+CORPUS=target/bench/corpus-$N
+if [[ ! -d $CORPUS ]]; then
+  java -cp "$CP" -Dnewsfold.data="$DATA" dev.newsfold.bench.BenchmarkCorpus "$CORPUS" "$N" 1
+fi
+OUT=target/bench/out-$N-$RUNNER
+case $RUNNER in
+  direct) RUNNER_ARGS=(--runner=DirectRunner --targetParallelism=2 --enforceImmutability=false --enforceEncodability=false) ;;
+  flink)  RUNNER_ARGS=(--runner=FlinkRunner --flinkMaster=[local] --parallelism=2) ;;
+  spark)  RUNNER_ARGS=(--runner=SparkRunner --sparkMaster=local[2]) ;;
+  *) echo "unknown runner $RUNNER" >&2; exit 2 ;;
+esac
+JAVA_OPTS=(-Xmx8g --add-opens=java.base/java.lang=ALL-UNNAMED --add-opens=java.base/java.nio=ALL-UNNAMED
+  --add-opens=java.base/sun.nio.ch=ALL-UNNAMED --add-opens=java.base/java.util=ALL-UNNAMED
+  --add-opens=java.base/java.lang.invoke=ALL-UNNAMED)
+/usr/bin/time -v -o target/bench/time-$N-$RUNNER.txt java "${JAVA_OPTS[@]}" -cp "$CP" dev.newsfold.NewsfoldPipeline \
+  --input="$CORPUS/*/*" --output="$OUT" --overwrite "${RUNNER_ARGS[@]}"
+java -cp "$CP" dev.newsfold.bench.BenchmarkReport "$OUT" target/bench/time-$N-$RUNNER.txt "$(nproc)"

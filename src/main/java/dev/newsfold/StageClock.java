@@ -1,0 +1,26 @@
+package dev.newsfold;
+
+import java.io.Serializable;
+import org.apache.beam.sdk.metrics.Counter;
+import org.apache.beam.sdk.metrics.Metrics;
+
+/**
+ * Measures the time a stage spends on its elements (summed over workers, so CPU-like time), as a Beam counter
+ * {@code <stage>/busy_micros}; the manifest and the benchmark turn it into per-stage throughput.
+ */
+public final class StageClock implements Serializable {
+
+  private final Counter micros;
+
+  public StageClock(String stage) {
+    this.micros = Metrics.counter(stage, "busy_micros");
+  }
+
+  public long start() {
+    return System.nanoTime();
+  }
+
+  public void stop(long startNanos) {
+    micros.inc((System.nanoTime() - startNanos) / 1000);
+  }
+}
