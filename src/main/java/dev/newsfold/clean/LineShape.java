@@ -42,6 +42,8 @@ public final class LineShape {
   final String text;
   final List<String> words;
   final boolean sentenceEnd;
+  private Boolean credit;
+  private Set<String> contentWords;
 
   LineShape(String text) {
     this.text = text;
@@ -110,8 +112,13 @@ public final class LineShape {
     return wordCount() >= 3 && sentenceEnd && !headlineStyle();
   }
 
+  /** Photo captions and credits. Only short lines are tested: captions are short, and prose is the costly case. */
   boolean credit() {
-    return CREDIT.matcher(text).find() || (POSITION_MARKERS.matcher(text).find() && !sentenceEnd);
+    if (credit == null) {
+      credit = text.length() <= 300
+          && (CREDIT.matcher(text).find() || (!sentenceEnd && POSITION_MARKERS.matcher(text).find()));
+    }
+    return credit;
   }
 
   /** A lone identifier-like token: icon names and UI labels leaked from markup ("info_icon", "shareButton"). */
@@ -134,13 +141,21 @@ public final class LineShape {
 
   /** Lower-cased content words (no stop words, no short tokens). */
   Set<String> contentWords() {
+    if (contentWords != null) {
+      return contentWords;
+    }
     Set<String> out = new HashSet<>();
     for (String w : words) {
-      String lw = w.toLowerCase(Locale.ROOT).replaceAll("['’]s$", "");
+      String lw = w.toLowerCase(Locale.ROOT);
+      if (lw.length() > 2 && lw.charAt(lw.length() - 1) == 's'
+          && (lw.charAt(lw.length() - 2) == '\'' || lw.charAt(lw.length() - 2) == '’')) {
+        lw = lw.substring(0, lw.length() - 2);
+      }
       if (lw.length() >= 3 && !STOP_WORDS.contains(lw) && !lw.chars().allMatch(Character::isDigit)) {
         out.add(stem(lw));
       }
     }
+    contentWords = out;
     return out;
   }
 

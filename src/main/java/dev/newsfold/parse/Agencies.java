@@ -30,6 +30,7 @@ public final class Agencies {
     put("CNA", "cna");
   }
 
+  private static final Pattern CREDIT_TRIM = Pattern.compile("^[\\s(—–\\-|]+|[\\s).|]+$");
   private static final Pattern BYLINE_AGENCY =
       Pattern.compile("(?i)(?:^|[,|/(]|\\bby\\b|—|–|-)\\s*(the associated press|associated press|reuters|agence france-presse|afp|ap)\\s*\\)?\\s*$");
 
@@ -43,7 +44,10 @@ public final class Agencies {
 
   /** The agency when the whole line is an agency credit ("AP", "Reuters", "(AFP)", "— Associated Press"), else null. */
   public static String ofCreditLine(String line) {
-    String s = line.trim().replaceAll("^[\\s(—–\\-|]+|[\\s).|]+$", "").toLowerCase(Locale.ROOT);
+    if (line.length() > 40) {
+      return null;
+    }
+    String s = CREDIT_TRIM.matcher(line.trim()).replaceAll("").toLowerCase(Locale.ROOT);
     return NAMES.get(s);
   }
 
