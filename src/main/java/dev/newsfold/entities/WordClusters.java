@@ -30,7 +30,10 @@ final class WordClusters {
 
   private WordClusters() {}
 
-  /** Sentences of unlabelled text: CoNLL training words plus extra files (jsonl 'text', csv 'TITLE', or lines). */
+  /**
+   * Sentences of unlabelled text: CoNLL training words plus extra files (jsonl 'text', csv 'TITLE', json
+   * 'articleBody', or plain lines).
+   */
   static List<String[]> corpus(List<NerTrainer.Prepared> train, List<Path> unlabelled) throws IOException {
     List<String[]> out = new ArrayList<>();
     for (NerTrainer.Prepared p : train) {
@@ -39,6 +42,17 @@ final class WordClusters {
     ObjectMapper json = new ObjectMapper();
     for (Path file : unlabelled) {
       String name = file.getFileName().toString();
+      if (name.endsWith(".json")) {
+        // A JSON object of pages with an "articleBody" each (the article-extraction benchmark's ground truth).
+        for (JsonNode page : json.readTree(file.toFile())) {
+          if (page.hasNonNull("articleBody")) {
+            for (String para : page.get("articleBody").asText().split("\n")) {
+              addTokens(para, out);
+            }
+          }
+        }
+        continue;
+      }
       try (InputStream raw = Files.newInputStream(file);
           InputStream in = name.endsWith(".gz") ? new GZIPInputStream(raw) : raw;
           BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
@@ -64,15 +78,19 @@ final class WordClusters {
           }
           first = false;
           for (String t : texts) {
-            List<Token> tokens = NerTokenizer.tokenize(t);
-            if (!tokens.isEmpty()) {
-              out.add(NameTagger.normalize(tokens.stream().map(Token::text).toArray(String[]::new)));
-            }
+            addTokens(t, out);
           }
         }
       }
     }
     return out;
+  }
+
+  private static void addTokens(String text, List<String[]> out) {
+    List<Token> tokens = NerTokenizer.tokenize(text);
+    if (!tokens.isEmpty()) {
+      out.add(NameTagger.normalize(tokens.stream().map(Token::text).toArray(String[]::new)));
+    }
   }
 
   private static List<String> csv(String line) {
