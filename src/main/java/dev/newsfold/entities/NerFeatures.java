@@ -224,6 +224,7 @@ final class NerFeatures {
     for (int s = 0; s < words.size(); s++) {
       String[] w = words.get(s);
       List<String>[] f = feats.get(s);
+      String[] major = new String[w.length];
       for (int i = 0; i < w.length; i++) {
         int[] all = total.get(w[i]);
         if (all == null) {
@@ -247,6 +248,20 @@ final class NerFeatures {
           String name = best == 0 ? "O" : TYPES[best - 1];
           f[i].add("doc=" + name);
           f[i].add("doc=" + name + "|first=" + (i == 0));
+          major[i] = name;
+        }
+      }
+      // Neighbours' document types: a word next to a known name part is often one too ("Kim Jong Un").
+      // Plus the first pass's own label here (stacking): the second pass learns when to overrule it.
+      int[] y = labels.get(s);
+      for (int i = 0; i < w.length; i++) {
+        f[i].add("p1=" + y[i]);
+        f[i].add("p1=" + y[i] + "|" + (i > 0 ? y[i - 1] : -1));
+        if (i > 0 && major[i - 1] != null) {
+          f[i].add("doc-1=" + major[i - 1]);
+        }
+        if (i + 1 < w.length && major[i + 1] != null) {
+          f[i].add("doc+1=" + major[i + 1]);
         }
       }
     }
