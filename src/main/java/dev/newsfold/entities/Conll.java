@@ -85,4 +85,25 @@ final class Conll {
     }
     return y;
   }
+
+  /**
+   * Document boundaries recovered from the text (this copy has no -DOCSTART- markers): a Reuters story opens with a
+   * headline and then a short dateline sentence ending in a date ("BRUSSELS 1996-08-22"). Returns a document index
+   * per sentence.
+   */
+  static int[] documents(List<String[]> sentences) {
+    int[] doc = new int[sentences.size()];
+    int current = 0;
+    for (int i = 0; i < sentences.size(); i++) {
+      if (i > 0 && i + 1 < sentences.size() && isDateline(sentences.get(i + 1)) && !isDateline(sentences.get(i))) {
+        current++; // sentence i is the next story's headline
+      }
+      doc[i] = current;
+    }
+    return doc;
+  }
+
+  private static boolean isDateline(String[] words) {
+    return words.length <= 7 && words[words.length - 1].matches("\\d{4}-\\d{2}-\\d{2}");
+  }
 }

@@ -224,6 +224,14 @@ public final class EntityCanonicalizer {
     return out;
   }
 
+  private static int first(Group g) {
+    int first = Integer.MAX_VALUE;
+    for (Mention m : g.mentions) {
+      first = Math.min(first, m.start());
+    }
+    return first;
+  }
+
   private static List<String> surfaceForms(Group g) {
     List<String> s = new ArrayList<>();
     s.addAll(g.forms);
@@ -243,21 +251,29 @@ public final class EntityCanonicalizer {
       }
     }
     Map<String, String> foldInto = new TreeMap<>();
+    Set<String> crossType = new java.util.HashSet<>();
     for (Group g : groups.values()) {
-      if (g.key.contains(" ") || g.alias != null || !g.typeVotes.containsKey("PERSON")) {
+      if (g.key.contains(" ") || g.alias != null) {
         continue;
       }
+      boolean person = g.type().equals("PERSON");
       Group target = null;
       int matches = 0;
       for (Group p : people) {
         String[] words = p.key.split(" ");
-        if (words[0].equals(g.key) || words[words.length - 1].equals(g.key)) {
+        // A short form typed otherwise ("Bevin" as a place) is still the person's surname when the full name was
+        // introduced first, as news style does; an earlier bare mention is more likely something else.
+        boolean introduced = first(p) < first(g);
+        if ((words[0].equals(g.key) || words[words.length - 1].equals(g.key)) && (person || introduced)) {
           target = p;
           matches++;
         }
       }
       if (matches == 1) {
         foldInto.put(g.key, target.key);
+        if (!person) {
+          crossType.add(g.key);
+        }
       }
     }
     for (Map.Entry<String, String> e : foldInto.entrySet()) {
@@ -265,7 +281,10 @@ public final class EntityCanonicalizer {
       Group to = groups.get(e.getValue());
       to.mentions.addAll(from.mentions);
       to.shortForms.addAll(from.forms);
-      // Short forms vote for the type but do not compete for the canonical name.
+      // Short forms of the same type vote for it; none compete for the canonical name.
+      if (crossType.contains(e.getKey())) {
+        continue;
+      }
       for (Map.Entry<String, Integer> v : from.typeVotes.entrySet()) {
         to.typeVotes.merge(v.getKey(), v.getValue(), Integer::sum);
       }

@@ -53,12 +53,16 @@ public final class EntityRecognizer {
     return new EntityRecognizer(model());
   }
 
-  /** Mentions in order of position; offsets are chars into {@code text}. */
+  /**
+   * Mentions in order of position; offsets are chars into {@code text}. The whole text is one document: the second
+   * pass sees how each name was tagged in the other sentences.
+   */
   public List<Mention> find(String text) {
     List<Mention> out = new ArrayList<>();
-    if (text == null || text.isEmpty()) {
+    if (text == null || text.isBlank()) {
       return out;
     }
+    List<List<Token>> pieces = new ArrayList<>();
     int lineStart = 0;
     while (lineStart <= text.length()) {
       int nl = text.indexOf('\n', lineStart);
@@ -66,7 +70,10 @@ public final class EntityRecognizer {
       String line = text.substring(lineStart, lineEnd);
       if (!line.isBlank()) {
         for (Span s : sentences.sentPosDetect(line)) {
-          tagSentence(text, lineStart + s.getStart(), lineStart + s.getEnd(), out);
+          List<Token> tokens = NerTokenizer.tokenize(text, lineStart + s.getStart(), lineStart + s.getEnd());
+          for (int off = 0; off < tokens.size(); off += MAX_SENTENCE_TOKENS) {
+            pieces.add(tokens.subList(off, Math.min(tokens.size(), off + MAX_SENTENCE_TOKENS)));
+          }
         }
       }
       if (nl < 0) {
@@ -74,22 +81,23 @@ public final class EntityRecognizer {
       }
       lineStart = nl + 1;
     }
-    return out;
-  }
-
-  private void tagSentence(String text, int from, int to, List<Mention> out) {
-    List<Token> tokens = NerTokenizer.tokenize(text, from, to);
-    for (int off = 0; off < tokens.size(); off += MAX_SENTENCE_TOKENS) {
-      List<Token> part = tokens.subList(off, Math.min(tokens.size(), off + MAX_SENTENCE_TOKENS));
-      String[] words = new String[part.size()];
-      for (int i = 0; i < words.length; i++) {
-        words[i] = part.get(i).text();
+    List<String[]> words = new ArrayList<>(pieces.size());
+    for (List<Token> piece : pieces) {
+      String[] w = new String[piece.size()];
+      for (int i = 0; i < w.length; i++) {
+        w[i] = piece.get(i).text();
       }
-      for (int[] span : NerModel.spans(tagger.tag(words))) {
-        int start = part.get(span[0]).start();
-        int end = part.get(span[1] - 1).end();
+      words.add(w);
+    }
+    List<int[]> labels = tagger.tagDocument(words);
+    for (int p = 0; p < pieces.size(); p++) {
+      List<Token> piece = pieces.get(p);
+      for (int[] span : NerModel.spans(labels.get(p))) {
+        int start = piece.get(span[0]).start();
+        int end = piece.get(span[1] - 1).end();
         out.add(new Mention(TYPE_NAMES[span[2]], text.substring(start, end), start, end));
       }
     }
+    return out;
   }
 }

@@ -1,5 +1,6 @@
 package dev.newsfold.entities;
 
+import java.util.ArrayList;
 import java.util.List;
 import opennlp.tools.postag.POSTaggerME;
 
@@ -28,14 +29,40 @@ final class NameTagger {
     return pos.tag(normalized);
   }
 
-  /** Labels for the (raw) words of one sentence. */
+  /** Labels for the (raw) words of one sentence, taken as a document of its own. */
   int[] tag(String[] words) {
-    String[] norm = normalize(words);
-    return tag(norm, pos(norm));
+    return tagDocument(java.util.Collections.singletonList(words)).get(0);
   }
 
-  int[] tag(String[] norm, String[] tags) {
-    List<String>[] feats = NerFeatures.extract(norm, tags, model.gazetteer, model.clusters);
-    return model.decode(model.index(feats));
+  /** Labels for the (raw) words of each sentence of one document. */
+  List<int[]> tagDocument(List<String[]> sentences) {
+    List<String[]> norms = new ArrayList<>(sentences.size());
+    List<String[]> tags = new ArrayList<>(sentences.size());
+    for (String[] s : sentences) {
+      String[] norm = normalize(s);
+      norms.add(norm);
+      tags.add(pos(norm));
+    }
+    return tagDocument(model, norms, tags);
+  }
+
+  /** Both passes over normalised, POS-tagged sentences of one document. */
+  static List<int[]> tagDocument(NerModel model, List<String[]> norms, List<String[]> tags) {
+    List<List<String>[]> feats = new ArrayList<>(norms.size());
+    List<int[]> first = new ArrayList<>(norms.size());
+    for (int s = 0; s < norms.size(); s++) {
+      List<String>[] f = NerFeatures.extract(norms.get(s), tags.get(s), model.gazetteer, model.clusters);
+      feats.add(f);
+      first.add(model.decode(model.index(f)));
+    }
+    if (model.docStage == null) {
+      return first;
+    }
+    NerFeatures.addDocumentFeatures(norms, first, feats);
+    List<int[]> second = new ArrayList<>(norms.size());
+    for (List<String>[] f : feats) {
+      second.add(model.docStage.decode(model.docStage.index(f)));
+    }
+    return second;
   }
 }

@@ -163,7 +163,7 @@ final class NerFeatures {
           continue;
         }
         String c = cl[j];
-        for (int p : new int[] {4, 6, 10, 20}) {
+        for (int p : new int[] {4, 8, 20}) {
           if (c.length() >= p || p == 20) {
             f.add("c" + d + "_" + p + "=" + c.substring(0, Math.min(p, c.length())));
           }
@@ -192,5 +192,82 @@ final class NerFeatures {
       }
     }
     return out;
+  }
+
+  /**
+   * Document-level features for a second pass: for each capitalised word, the types a first pass gave the same word
+   * in the document's other sentences (names are used consistently within an article; a mention in an informative
+   * context lends its type to the others, as in Ratinov and Roth's context aggregation).
+   *
+   * @param words normalised words of each sentence of one document
+   * @param labels first-pass labels of each sentence
+   * @param feats per-sentence, per-token feature lists to append to
+   */
+  static void addDocumentFeatures(List<String[]> words, List<int[]> labels, List<List<String>[]> feats) {
+    int types = TYPES.length + 1; // index 0: outside any name
+    Map<String, int[]> total = new java.util.HashMap<>();
+    List<Map<String, int[]>> perSentence = new ArrayList<>();
+    for (int s = 0; s < words.size(); s++) {
+      Map<String, int[]> own = new java.util.HashMap<>();
+      String[] w = words.get(s);
+      int[] y = labels.get(s);
+      for (int i = 0; i < w.length; i++) {
+        if (!capitalised(w[i])) {
+          continue;
+        }
+        int t = NerModel.type(y[i]) + 1;
+        own.computeIfAbsent(w[i], k -> new int[types])[t]++;
+        total.computeIfAbsent(w[i], k -> new int[types])[t]++;
+      }
+      perSentence.add(own);
+    }
+    for (int s = 0; s < words.size(); s++) {
+      String[] w = words.get(s);
+      List<String>[] f = feats.get(s);
+      String[] major = new String[w.length];
+      for (int i = 0; i < w.length; i++) {
+        int[] all = total.get(w[i]);
+        if (all == null) {
+          continue;
+        }
+        int[] own = perSentence.get(s).get(w[i]);
+        int best = -1;
+        int bestCount = 0;
+        for (int t = 0; t < types; t++) {
+          int c = all[t] - own[t];
+          if (c > 0) {
+            String name = t == 0 ? "O" : TYPES[t - 1];
+            f[i].add("doc+=" + name);
+            if (c > bestCount) {
+              best = t;
+              bestCount = c;
+            }
+          }
+        }
+        if (best >= 0) {
+          String name = best == 0 ? "O" : TYPES[best - 1];
+          f[i].add("doc=" + name);
+          f[i].add("doc=" + name + "|first=" + (i == 0));
+          major[i] = name;
+        }
+      }
+      // Neighbours' document types: a word next to a known name part is often one too ("Kim Jong Un").
+      // Plus the first pass's own label here (stacking): the second pass learns when to overrule it.
+      int[] y = labels.get(s);
+      for (int i = 0; i < w.length; i++) {
+        f[i].add("p1=" + y[i]);
+        f[i].add("p1=" + y[i] + "|" + (i > 0 ? y[i - 1] : -1));
+        if (i > 0 && major[i - 1] != null) {
+          f[i].add("doc-1=" + major[i - 1]);
+        }
+        if (i + 1 < w.length && major[i + 1] != null) {
+          f[i].add("doc+1=" + major[i + 1]);
+        }
+      }
+    }
+  }
+
+  private static boolean capitalised(String w) {
+    return !w.isEmpty() && Character.isUpperCase(w.charAt(0));
   }
 }

@@ -33,9 +33,17 @@ final class NerModel {
   final float[] trans;
   final Gazetteer gazetteer;
   final Map<String, String> clusters;
+  /** Second pass that also sees document-level features built from this pass's labels; null if none. */
+  final NerModel docStage;
 
   NerModel(Map<String, Integer> featureIndex, float[] weights, float[] trans, Gazetteer gazetteer,
       Map<String, String> clusters) {
+    this(featureIndex, weights, trans, gazetteer, clusters, null);
+  }
+
+  NerModel(Map<String, Integer> featureIndex, float[] weights, float[] trans, Gazetteer gazetteer,
+      Map<String, String> clusters, NerModel docStage) {
+    this.docStage = docStage;
     this.featureIndex = featureIndex;
     this.weights = weights;
     this.trans = trans;
@@ -169,6 +177,16 @@ final class NerModel {
     try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(new GZIPOutputStream(os), 1 << 16))) {
       out.writeInt(MAGIC);
       out.writeInt(L);
+      write(out);
+      out.writeBoolean(docStage != null);
+      if (docStage != null) {
+        docStage.write(out);
+      }
+    }
+  }
+
+  private void write(DataOutputStream out) throws IOException {
+    {
       for (float t : trans) {
         out.writeFloat(t);
       }
@@ -217,6 +235,14 @@ final class NerModel {
       if (in.readInt() != MAGIC || in.readInt() != L) {
         throw new IOException("not a newsfold NER model");
       }
+      NerModel first = read(in);
+      NerModel second = in.readBoolean() ? read(in) : null;
+      return new NerModel(first.featureIndex, first.weights, first.trans, first.gazetteer, first.clusters, second);
+    }
+  }
+
+  private static NerModel read(DataInputStream in) throws IOException {
+    {
       float[] trans = new float[(L + 1) * L];
       for (int i = 0; i < trans.length; i++) {
         trans[i] = in.readFloat();

@@ -39,7 +39,7 @@ final class NerTokenizer {
       } else if (Character.isLetterOrDigit(c)) {
         end = wordEnd(s, i, to);
       } else {
-        end = i + 1;
+        end = Character.isHighSurrogate(c) && i + 1 < to && Character.isLowSurrogate(s.charAt(i + 1)) ? i + 2 : i + 1;
         // Runs of the same punctuation ("--", "...") form one token, as in the training text.
         if (c == '-' || c == '.' || c == '=' || c == '*') {
           while (end < to && s.charAt(end) == c) {

@@ -66,6 +66,16 @@ class EntityCanonicalizerTest {
   }
 
   @Test
+  void foldsAMistypedSurnameOnlyAfterTheFullName() {
+    String text = "Matt Bevin lost. Bevin conceded. Later Washington met George Washington.";
+    var es = byName(mentions(text, "PERSON", "Matt Bevin", "LOCATION", "Bevin", "LOCATION", "Washington",
+        "PERSON", "George Washington"), null, text.length());
+    assertEquals(2, es.get("Matt Bevin").mentions());
+    assertEquals("PERSON", es.get("Matt Bevin").type());
+    assertEquals("LOCATION", es.get("Washington").type(), "mentioned before the person: left alone");
+  }
+
+  @Test
   void typeIsTheMajorityOfTheFoldedMentions() {
     String text = "Kharkiv was hit. The Kharkiv region. Kharkiv mourns.";
     var es = byName(mentions(text, "LOCATION", "Kharkiv", "MISC", "Kharkiv", "LOCATION", "Kharkiv"), null,
