@@ -87,7 +87,9 @@ public final class ChromeCleaner {
     int first = -1;
     int last = -1;
     for (int i = 0; i < n; i++) {
-      if (!chrome[i] && shape[i].prose() && !(shape[i].listItem() && !structured)) {
+      // The extractor's paragraphs need no final full stop (captionless blogs, lists of prose lines).
+      boolean prose = structured ? shape[i].wordCount() >= 10 && !shape[i].headlineStyle() : shape[i].prose();
+      if (!chrome[i] && prose && !(shape[i].listItem() && !structured)) {
         if (first < 0) {
           first = i;
         }
@@ -104,11 +106,11 @@ public final class ChromeCleaner {
     for (int i = first; i <= last; i++) {
       proseCount += !chrome[i] && shape[i].prose() ? 1 : 0;
     }
-    if (proseCount >= 4 && offTopicEdge(first, shape, chrome, title)) {
+    if (!structured && proseCount >= 4 && offTopicEdge(first, shape, chrome, title)) {
       chrome[first] = true;
       first = nextProse(shape, chrome, first + 1);
     }
-    if (proseCount >= 4 && offTopicEdge(last, shape, chrome, title)) {
+    if (!structured && proseCount >= 4 && offTopicEdge(last, shape, chrome, title)) {
       chrome[last] = true;
       int prev = last - 1;
       while (prev > first && (chrome[prev] || !shape[prev].prose())) {
@@ -118,10 +120,12 @@ public final class ChromeCleaner {
     }
     // 3. Header region: a dateline paragraph soon after the title marks where the body starts; prose before it is
     //    the standfirst. A header paragraph repeated later in the body is also a standfirst.
-    int bodyStart = first;
+    // Structured pages: the extractor's blocks start at the article, so short lead lines before the first long
+    // paragraph are kept (the header scan below still takes bylines and agency credits).
+    int bodyStart = structured ? firstContent(shape, chrome, first) : first;
     String dateline = null;
     String standfirst = null;
-    for (int i = first, seen = 0; i < n && seen < 4; i++) {
+    for (int i = first, seen = 0; i < n && seen < 4 && !structured; i++) {
       if (chrome[i] || !shape[i].prose() || captionGroup[i]) {
         continue;
       }
@@ -132,7 +136,7 @@ public final class ChromeCleaner {
         break;
       }
     }
-    if (bodyStart == first) {
+    if (bodyStart == first && !structured) {
       String firstKey = LineShape.key(shape[first].text);
       for (int j = first + 1; j < n; j++) {
         if (LineShape.key(shape[j].text).equals(firstKey)) {
@@ -178,6 +182,13 @@ public final class ChromeCleaner {
       boolean keep;
       if (chrome[i] || seen.contains(key)) {
         keep = false;
+      } else if (structured) {
+        // The extractor already chose the main content: drop only what is clearly not the article.
+        if (i > last) {
+          keep = s.shortSentence() && onTopic(s, topic);
+        } else {
+          keep = !s.byline() && Agencies.ofCreditLine(s.text) == null && !(s.headlineStyle() && !onTopic(s, topic));
+        }
       } else if (i > last) {
         keep = false; // after the last paragraph of prose: tags, share buttons, ads, trending lists
         if (Agencies.ofCreditLine(s.text) != null && tailAgencyLine < 0) {
@@ -288,6 +299,16 @@ public final class ChromeCleaner {
       }
     }
     return shared >= TOPIC_OVERLAP * words.size();
+  }
+
+  /** First line before {@code first} that reads as a sentence (a short lead paragraph), else {@code first}. */
+  private static int firstContent(LineShape[] shape, boolean[] chrome, int first) {
+    for (int i = 0; i < first; i++) {
+      if (!chrome[i] && shape[i].shortSentence() && !shape[i].byline()) {
+        return i;
+      }
+    }
+    return first;
   }
 
   private static int nextProse(LineShape[] shape, boolean[] chrome, int from) {
