@@ -207,8 +207,9 @@ public final class HtmlArticleExtractor {
       return List.of();
     }
     clean(body);
-    Element best = bestContainer(body);
-    List<Block> blocks = best == null ? List.of() : blocks(best, meta.title);
+    Map<Element, Double> scores = new IdentityHashMap<>();
+    Element best = bestContainer(body, scores);
+    List<Block> blocks = best == null ? List.of() : blocks(withSiblings(best, scores), meta.title);
     if (meta.articleBody != null && meta.articleBody.length() >= 200) {
       List<Block> fromLd = paragraphs(meta.articleBody);
       // Use the declared body only when the page's own text confirms it (it is sometimes a teaser or stale).
@@ -310,8 +311,7 @@ public final class HtmlArticleExtractor {
   }
 
   /** Readability-style scoring: text blocks vote for their parent (full) and grandparent (half). */
-  private static Element bestContainer(Element body) {
-    Map<Element, Double> scores = new IdentityHashMap<>();
+  private static Element bestContainer(Element body, Map<Element, Double> scores) {
     for (Element e : body.getAllElements()) {
       String tag = e.normalName();
       boolean textBlock = tag.equals("p") || tag.equals("pre") || tag.equals("blockquote")
@@ -410,12 +410,40 @@ public final class HtmlArticleExtractor {
     return Math.min(1.0, (double) links / total);
   }
 
-  /** The container's text blocks in page order: paragraphs, subheadings, list items, quotes. */
-  private static List<Block> blocks(Element root, String title) {
+  /**
+   * The chosen container plus siblings that continue the article (Readability's sibling merge): containers that
+   * scored well themselves, and prose paragraphs with few links, in page order.
+   */
+  private static List<Element> withSiblings(Element best, Map<Element, Double> scores) {
+    Element parent = best.parent();
+    if (parent == null || best.normalName().equals("body")) {
+      return List.of(best);
+    }
+    double bestScore = scores.getOrDefault(best, 0.0);
+    List<Element> out = new ArrayList<>();
+    for (Element sibling : parent.children()) {
+      if (sibling == best) {
+        out.add(sibling);
+        continue;
+      }
+      double score = scores.getOrDefault(sibling, 0.0);
+      String text = sibling.text();
+      boolean prose = sibling.normalName().equals("p") && text.length() > 80 && linkDensity(sibling) < 0.25;
+      if (score >= Math.max(3, 0.25 * bestScore) && linkDensity(sibling) < 0.3 || prose) {
+        out.add(sibling);
+      }
+    }
+    return out;
+  }
+
+  /** The containers' text blocks in page order: paragraphs, subheadings, list items, quotes. */
+  private static List<Block> blocks(List<Element> roots, String title) {
     List<Block> out = new ArrayList<>();
     Set<String> seen = new HashSet<>();
     String titleKey = title == null ? "" : title.toLowerCase(Locale.ROOT).replaceAll("\\W+", "");
-    collect(root, out, seen, titleKey);
+    for (Element root : roots) {
+      collect(root, out, seen, titleKey);
+    }
     return out;
   }
 
