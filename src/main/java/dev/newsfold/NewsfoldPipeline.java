@@ -11,6 +11,9 @@ import dev.newsfold.parse.ParseArticles;
 import dev.newsfold.entities.ExtractEntities;
 import dev.newsfold.schema.Article;
 import dev.newsfold.schema.Entity;
+import dev.newsfold.schema.Story;
+import dev.newsfold.stories.AddTopEntities;
+import dev.newsfold.stories.JoinStories;
 import dev.newsfold.schema.Reject;
 import dev.newsfold.schema.internal.RawDocument;
 import java.io.IOException;
@@ -61,7 +64,8 @@ public final class NewsfoldPipeline {
   public static final List<String> TABLES = List.of("articles", "stories", "entities", "claims", "rejects");
 
   private static final Map<String, org.apache.avro.Schema> SCHEMAS = Map.of(
-      "articles", Article.getClassSchema(), "entities", Entity.getClassSchema(), "rejects", Reject.getClassSchema());
+      "articles", Article.getClassSchema(), "stories", Story.getClassSchema(), "entities", Entity.getClassSchema(),
+      "rejects", Reject.getClassSchema());
 
   private NewsfoldPipeline() {}
 
@@ -157,7 +161,8 @@ public final class NewsfoldPipeline {
     PCollectionTuple parsed = documents.apply("Parse", ParseArticles.create());
     PCollectionTuple cleaned = parsed.get(ParseArticles.PAGES)
         .apply("Clean", CleanArticles.create(options.getMinWords(), options.getTemplateMinPages()));
-    PCollection<Article> articles = cleaned.get(CleanArticles.ARTICLES);
+    JoinStories.Result joined = cleaned.get(CleanArticles.ARTICLES).apply("Stories", JoinStories.create());
+    PCollection<Article> articles = joined.articles();
 
     PCollection<Reject> rejects = PCollectionList.of(read.get(ReadRawDocuments.REJECTS))
         .and(parsed.get(ParseArticles.REJECTS))
@@ -167,6 +172,9 @@ public final class NewsfoldPipeline {
     PCollection<Entity> entities = articles.apply("Entities", new ExtractEntities());
     entities.apply("CountEntities", ParDo.of(new CountRows<>("entities"))).setCoder(AvroCoder.of(Entity.class))
         .apply("WriteEntities", WriteTable.of("entities", root, Entity.class, Entity.getClassSchema()));
+    joined.stories().apply("TopEntities", AddTopEntities.from(entities))
+        .apply("CountStories", ParDo.of(new CountRows<>("stories"))).setCoder(AvroCoder.of(Story.class))
+        .apply("WriteStories", WriteTable.of("stories", root, Story.class, Story.getClassSchema()));
 
     articles.apply("CountArticles", ParDo.of(new CountRows<>("articles"))).setCoder(AvroCoder.of(Article.class))
         .apply("WriteArticles", WriteTable.of("articles", root, Article.class, Article.getClassSchema()));
