@@ -58,7 +58,7 @@ public final class BenchmarkCorpus {
   }
 
   /** Reuters sentences from a CoNLL file, detokenised ("U.S. 's" → "U.S.'s", "( x )" → "(x)"). */
-  static List<String> conllSentences(Path file) throws IOException {
+  public static List<String> conllSentences(Path file) throws IOException {
     List<String> out = new ArrayList<>();
     StringBuilder s = new StringBuilder();
     for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
