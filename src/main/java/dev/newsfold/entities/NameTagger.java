@@ -1,20 +1,20 @@
 package dev.newsfold.entities;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
-import opennlp.tools.postag.POSTaggerME;
 
 /**
- * Tags one tokenised sentence with BILOU name labels: normalise, POS-tag with OpenNLP, extract features, decode.
- * Not thread-safe (it owns a POSTaggerME); the model it reads is shared.
+ * Tags the tokenised sentences of one document with BILOU name labels: normalise, extract features, decode twice
+ * (the second pass adds document features built from the first). Features are looked up as they are built, without
+ * creating Strings: the first-pass ids and the second-pass ids of each base feature come from one table probe.
+ * Holds no state between calls; the model it reads is shared.
  */
 final class NameTagger {
   private final NerModel model;
-  private final POSTaggerME pos;
 
   NameTagger(NerModel model) {
     this.model = model;
-    this.pos = new POSTaggerME(OpenNlpModels.pos());
   }
 
   static String[] normalize(String[] words) {
@@ -25,43 +25,84 @@ final class NameTagger {
     return out;
   }
 
-  String[] pos(String[] normalized) {
-    return pos.tag(normalized);
-  }
-
   /** Labels for the (raw) words of one sentence, taken as a document of its own. */
   int[] tag(String[] words) {
-    return tagDocument(java.util.Collections.singletonList(words)).get(0);
+    return tagDocument(Collections.singletonList(words)).get(0);
   }
 
   /** Labels for the (raw) words of each sentence of one document. */
   List<int[]> tagDocument(List<String[]> sentences) {
     List<String[]> norms = new ArrayList<>(sentences.size());
-    List<String[]> tags = new ArrayList<>(sentences.size());
     for (String[] s : sentences) {
-      String[] norm = normalize(s);
-      norms.add(norm);
-      tags.add(pos(norm));
+      norms.add(normalize(s));
     }
-    return tagDocument(model, norms, tags);
+    return tagDocument(model, norms);
   }
 
-  /** Both passes over normalised, POS-tagged sentences of one document. */
-  static List<int[]> tagDocument(NerModel model, List<String[]> norms, List<String[]> tags) {
-    List<List<String>[]> feats = new ArrayList<>(norms.size());
+  /** One sentence's feature ids for both passes, filled as features are built. */
+  private static final class Ids {
+    final int[][] first;
+    final int[] firstCount;
+    final int[][] second;
+    final int[] secondCount;
+
+    Ids(int n) {
+      first = new int[n][64];
+      firstCount = new int[n];
+      second = new int[n][80];
+      secondCount = new int[n];
+    }
+
+    void addFirst(int t, int id) {
+      if (firstCount[t] == first[t].length) {
+        first[t] = java.util.Arrays.copyOf(first[t], first[t].length * 2);
+      }
+      first[t][firstCount[t]++] = id;
+    }
+
+    void addSecond(int t, int id) {
+      if (secondCount[t] == second[t].length) {
+        second[t] = java.util.Arrays.copyOf(second[t], second[t].length * 2);
+      }
+      second[t][secondCount[t]++] = id;
+    }
+  }
+
+  /** Both passes over the normalised sentences of one document. */
+  static List<int[]> tagDocument(NerModel model, List<String[]> norms) {
+    TextTable table = model.table;
+    int[] ids1 = model.ids1;
+    int[] ids2 = model.ids2;
+    List<Ids> all = new ArrayList<>(norms.size());
     List<int[]> first = new ArrayList<>(norms.size());
-    for (int s = 0; s < norms.size(); s++) {
-      List<String>[] f = NerFeatures.extract(norms.get(s), tags.get(s), model.gazetteer, model.clusters);
-      feats.add(f);
-      first.add(model.decode(model.index(f)));
+    for (String[] words : norms) {
+      Ids ids = new Ids(words.length);
+      NerFeatures.extract(words, model.gazetteer, model.clusters, (t, f) -> {
+        int k = table.get(f);
+        if (k >= 0) {
+          if (ids1[k] >= 0) {
+            ids.addFirst(t, ids1[k]);
+          }
+          if (ids2[k] >= 0) {
+            ids.addSecond(t, ids2[k]);
+          }
+        }
+      });
+      all.add(ids);
+      first.add(NerModel.viterbi(ids.first, ids.firstCount, model.weights, model.trans));
     }
     if (model.docStage == null) {
       return first;
     }
-    NerFeatures.addDocumentFeatures(norms, first, feats);
+    NerFeatures.addDocumentFeatures(norms, first, (s, t, f) -> {
+      int k = table.get(f);
+      if (k >= 0 && ids2[k] >= 0) {
+        all.get(s).addSecond(t, ids2[k]);
+      }
+    });
     List<int[]> second = new ArrayList<>(norms.size());
-    for (List<String>[] f : feats) {
-      second.add(model.docStage.decode(model.docStage.index(f)));
+    for (Ids ids : all) {
+      second.add(NerModel.viterbi(ids.second, ids.secondCount, model.docStage.weights, model.docStage.trans));
     }
     return second;
   }

@@ -41,6 +41,14 @@ final class NerModel {
     this(featureIndex, weights, trans, gazetteer, clusters, null);
   }
 
+  /**
+   * Run-time lookup of both passes' features at once (first-pass features are also second-pass ones): the table
+   * numbers every known feature string; ids1/ids2 give its id in each pass, -1 if that pass does not know it.
+   */
+  final TextTable table;
+  final int[] ids1;
+  final int[] ids2;
+
   NerModel(Map<String, Integer> featureIndex, float[] weights, float[] trans, Gazetteer gazetteer,
       Map<String, String> clusters, NerModel docStage) {
     this.docStage = docStage;
@@ -49,6 +57,26 @@ final class NerModel {
     this.trans = trans;
     this.gazetteer = gazetteer;
     this.clusters = clusters;
+    Map<String, Integer> second = docStage == null ? Map.of() : docStage.featureIndex;
+    TextTable t = new TextTable(featureIndex.size() + second.size());
+    int[] a = new int[0];
+    int[] b = new int[0];
+    // Sorted, so the table's layout does not depend on HashMap iteration order.
+    for (Map.Entry<String, Integer> e : new java.util.TreeMap<>(featureIndex).entrySet()) {
+      int k = t.add(e.getKey());
+      a = TextTable.ensure(a, k + 1, -1);
+      b = TextTable.ensure(b, k + 1, -1);
+      a[k] = e.getValue();
+    }
+    for (Map.Entry<String, Integer> e : new java.util.TreeMap<>(second).entrySet()) {
+      int k = t.add(e.getKey());
+      a = TextTable.ensure(a, k + 1, -1);
+      b = TextTable.ensure(b, k + 1, -1);
+      b[k] = e.getValue();
+    }
+    this.table = t;
+    this.ids1 = a;
+    this.ids2 = b;
   }
 
   static int type(int label) {
@@ -98,57 +126,83 @@ final class NerModel {
     return viterbi(feats, weights, trans);
   }
 
+  /** ALLOWED[prev * L + cur] for prev in [0, L] (L: sentence start); computed once, the decoder's inner test. */
+  private static final boolean[] ALLOWED = new boolean[(L + 1) * L];
+
+  static {
+    for (int p = 0; p <= L; p++) {
+      for (int y = 0; y < L; y++) {
+        ALLOWED[p * L + y] = allowed(p, y);
+      }
+    }
+  }
+
   static int[] viterbi(int[][] feats, float[] w, float[] trans) {
-    int n = feats.length;
+    int[] counts = new int[feats.length];
+    for (int i = 0; i < feats.length; i++) {
+      counts[i] = feats[i].length;
+    }
+    return viterbi(feats, counts, w, trans);
+  }
+
+  /** Best BILOU-valid label sequence; token i's feature ids are feats[i][0 .. counts[i]). */
+  static int[] viterbi(int[][] feats, int[] counts, float[] w, float[] trans) {
+    int n = counts.length;
     if (n == 0) {
       return new int[0];
     }
-    double[][] score = new double[n][L];
-    int[][] back = new int[n][L];
+    float ninf = Float.NEGATIVE_INFINITY;
+    double[] prev = new double[L];
+    double[] cur = new double[L];
+    int[] back = new int[n * L];
     double[] emit = new double[L];
     for (int i = 0; i < n; i++) {
       java.util.Arrays.fill(emit, 0);
-      for (int f : feats[i]) {
-        int base = f * L;
+      int[] fs = feats[i];
+      for (int k = 0, m = counts[i]; k < m; k++) {
+        int base = fs[k] * L;
         for (int y = 0; y < L; y++) {
           emit[y] += w[base + y];
         }
       }
       for (int y = 0; y < L; y++) {
-        double best = Double.NEGATIVE_INFINITY;
+        double best = ninf;
         int arg = -1;
         if (i == 0) {
-          if (allowed(L, y)) {
+          if (ALLOWED[L * L + y]) {
             best = trans[L * L + y];
           }
         } else {
           for (int p = 0; p < L; p++) {
-            if (score[i - 1][p] == Double.NEGATIVE_INFINITY || !allowed(p, y)) {
+            if (prev[p] == ninf || !ALLOWED[p * L + y]) {
               continue;
             }
-            double s = score[i - 1][p] + trans[p * L + y];
+            double s = prev[p] + trans[p * L + y];
             if (s > best) {
               best = s;
               arg = p;
             }
           }
         }
-        score[i][y] = best == Double.NEGATIVE_INFINITY ? best : best + emit[y];
-        back[i][y] = arg;
+        cur[y] = best == ninf ? best : best + emit[y];
+        back[i * L + y] = arg;
       }
+      double[] t = prev;
+      prev = cur;
+      cur = t;
     }
     int bestY = 0;
-    double best = Double.NEGATIVE_INFINITY;
+    double best = ninf;
     for (int y = 0; y < L; y++) {
-      if (allowedLast(y) && score[n - 1][y] > best) {
-        best = score[n - 1][y];
+      if (allowedLast(y) && prev[y] > best) {
+        best = prev[y];
         bestY = y;
       }
     }
     int[] out = new int[n];
     out[n - 1] = bestY;
     for (int i = n - 1; i > 0; i--) {
-      out[i - 1] = back[i][out[i]];
+      out[i - 1] = back[i * L + out[i]];
     }
     return out;
   }

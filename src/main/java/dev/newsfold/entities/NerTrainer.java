@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.function.IntConsumer;
-import opennlp.tools.postag.POSTaggerME;
 
 /**
  * Trains the name model on CoNLL-2003 eng.train: structured averaged perceptron (Collins 2002) over BILOU labels with
@@ -30,17 +29,16 @@ public final class NerTrainer {
 
   private NerTrainer() {}
 
-  record Prepared(String[] words, String[] pos, int[] gold, List<int[]> spans) {}
+  record Prepared(String[] words, int[] gold, List<int[]> spans) {}
 
   /** Averaged weights of one pass. */
   record Weights(float[] w, float[] trans) {}
 
   static List<Prepared> prepare(List<Conll.Sentence> sentences) {
-    POSTaggerME tagger = new POSTaggerME(OpenNlpModels.pos());
     List<Prepared> out = new ArrayList<>(sentences.size());
     for (Conll.Sentence s : sentences) {
       String[] norm = NameTagger.normalize(s.words());
-      out.add(new Prepared(norm, tagger.tag(norm), Conll.labels(norm.length, s.spans()), s.spans()));
+      out.add(new Prepared(norm, Conll.labels(norm.length, s.spans()), s.spans()));
     }
     return out;
   }
@@ -207,7 +205,7 @@ public final class NerTrainer {
     long t0 = System.nanoTime();
     List<Prepared> sents = prepare(Conll.read(train));
     List<Prepared> devSents = dev == null ? List.of() : prepare(Conll.read(dev));
-    log(t0, "read and POS-tagged %d train, %d dev sentences", sents.size(), devSents.size());
+    log(t0, "read %d train, %d dev sentences", sents.size(), devSents.size());
 
     Map<String, String> clusters = WordClusters.build(sents, unlabelled);
     log(t0, "word clusters: %d words", clusters.size());
@@ -222,13 +220,13 @@ public final class NerTrainer {
       Gazetteer g = gazetteer(sents, from, to);
       for (int i = from; i < to; i++) {
         Prepared p = sents.get(i);
-        base.add(NerFeatures.extract(p.words(), p.pos(), g, clusters));
+        base.add(NerFeatures.extract(p.words(), g, clusters));
       }
     }
     Gazetteer full = gazetteer(sents, -1, -1);
     List<List<String>[]> devBase = new ArrayList<>();
     for (Prepared p : devSents) {
-      devBase.add(NerFeatures.extract(p.words(), p.pos(), full, clusters));
+      devBase.add(NerFeatures.extract(p.words(), full, clusters));
     }
     Map<String, Integer> index1 = index(base);
     int[][][] feats1 = ids(index1, base);
