@@ -59,9 +59,9 @@ final class Gazetteer {
    */
   void match(String[] words, IntList[] out) {
     int n = words.length;
-    StringBuilder sb = new StringBuilder(64);
+    FeatureText sb = new FeatureText();
     for (int i = 0; i < n; i++) {
-      sb.setLength(0);
+      sb.clear();
       for (int len = 1; len <= MAX_LEN && i + len <= n; len++) {
         if (len > 1) {
           sb.append(' ');

@@ -17,12 +17,12 @@ final class NerFeatures {
 
   /** Receives each feature of a token; the sequence is only valid during the call. */
   interface Sink {
-    void add(int token, CharSequence feature);
+    void add(int token, FeatureText feature);
   }
 
   /** Receives each document feature of a token of a sentence; the sequence is only valid during the call. */
   interface DocSink {
-    void add(int sentence, int token, CharSequence feature);
+    void add(int sentence, int token, FeatureText feature);
   }
 
   private static final String[] PRE = {null, "pre1=", "pre2=", "pre3=", "pre4="};
@@ -131,43 +131,37 @@ final class NerFeatures {
     return new String(cs);
   }
 
-  /** Builds features in one reused builder and hands them to the sink. */
+  /** Builds features in one reused buffer and hands them to the sink. */
   private static final class Emitter {
-    final StringBuilder sb = new StringBuilder(64);
+    final FeatureText sb = new FeatureText();
     final Sink sink;
 
     Emitter(Sink sink) {
       this.sink = sink;
     }
 
+    void add(int t, String a) {
+      sink.add(t, sb.set(a));
+    }
+
     void add(int t, String a, String b) {
-      sb.setLength(0);
-      sb.append(a).append(b);
-      sink.add(t, sb);
+      sink.add(t, sb.set(a).append(b));
     }
 
     void add(int t, String a, String b, String c) {
-      sb.setLength(0);
-      sb.append(a).append(b).append('|').append(c);
-      sink.add(t, sb);
+      sink.add(t, sb.set(a).append(b).append('|').append(c));
     }
 
     void add(int t, String a, String b, String c, String d) {
-      sb.setLength(0);
-      sb.append(a).append(b).append('|').append(c).append('|').append(d);
-      sink.add(t, sb);
+      sink.add(t, sb.set(a).append(b).append('|').append(c).append('|').append(d));
     }
 
     void prefix(int t, String name, String w, int k) {
-      sb.setLength(0);
-      sb.append(name).append(w, 0, k);
-      sink.add(t, sb);
+      sink.add(t, sb.set(name).append(w, 0, k));
     }
 
     void suffix(int t, String name, String w, int k) {
-      sb.setLength(0);
-      sb.append(name).append(w, w.length() - k, w.length());
-      sink.add(t, sb);
+      sink.add(t, sb.set(name).append(w, w.length() - k, w.length()));
     }
   }
 
@@ -226,7 +220,7 @@ final class NerFeatures {
       String w = words[i];
       String lw = low[i];
       collapsed[i] = shape(w, true);
-      sink.add(i, "b");
+      e.add(i, "b");
       e.add(i, "w=", w);
       e.add(i, "l=", lw);
       e.add(i, "s=", shp[i]);
@@ -259,7 +253,7 @@ final class NerFeatures {
       if (allCapsSentence) {
         // Headlines in capitals: case says little, lean on the word itself.
         e.add(i, "caps|l=", lw);
-        sink.add(i, "caps|b");
+        e.add(i, "caps|b");
       }
       if (cl != null) {
         for (int d = -1; d <= 1; d++) {
@@ -284,17 +278,17 @@ final class NerFeatures {
     gaz.match(words, gz);
     for (int i = 0; i < n; i++) {
       for (int k = 0; k < gz[i].n; k++) {
-        sink.add(i, GZ[gz[i].a[k]]);
+        e.add(i, GZ[gz[i].a[k]]);
         e.add(i, GZ_SHAPE[gz[i].a[k]], collapsed[i]);
       }
       if (i > 0) {
         for (int k = 0; k < gz[i - 1].n; k++) {
-          sink.add(i, GZ_PREV[gz[i - 1].a[k]]);
+          e.add(i, GZ_PREV[gz[i - 1].a[k]]);
         }
       }
       if (i + 1 < n) {
         for (int k = 0; k < gz[i + 1].n; k++) {
-          sink.add(i, GZ_NEXT[gz[i + 1].a[k]]);
+          e.add(i, GZ_NEXT[gz[i + 1].a[k]]);
         }
       }
     }
@@ -343,7 +337,9 @@ final class NerFeatures {
    * @param words normalised words of each sentence of one document
    * @param labels first-pass labels of each sentence
    */
-  static void addDocumentFeatures(List<String[]> words, List<int[]> labels, DocSink sink) {
+  static void addDocumentFeatures(List<String[]> words, List<int[]> labels, DocSink docSink) {
+    FeatureText text = new FeatureText();
+    DocSinkOfStrings sink = (s, t, f) -> docSink.add(s, t, text.set(f));
     Map<String, int[]> total = new HashMap<>();
     List<Map<String, int[]>> perSentence = new ArrayList<>(words.size());
     for (int s = 0; s < words.size(); s++) {
@@ -402,6 +398,10 @@ final class NerFeatures {
         }
       }
     }
+  }
+
+  private interface DocSinkOfStrings {
+    void add(int sentence, int token, String feature);
   }
 
   private static boolean capitalised(String w) {

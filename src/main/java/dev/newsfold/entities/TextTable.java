@@ -3,12 +3,14 @@ package dev.newsfold.entities;
 import java.util.Arrays;
 
 /**
- * Open-addressing set of strings that numbers its keys 0, 1, 2... in insertion order and is probed with any
- * {@link CharSequence}, so a feature built in a reused StringBuilder is looked up without allocating a String (the
- * tagger's hot loop builds ~60 features per token). Not thread-safe while adding; read-only use may be shared.
+ * Open-addressing set of strings that numbers its keys 0, 1, 2... in insertion order and is probed with a
+ * {@link FeatureText}, so a feature built in a reused buffer is looked up without allocating a String (the tagger's
+ * hot loop builds ~60 features per token). Keys are kept as char arrays so a probe compares with an intrinsic
+ * array comparison. Not thread-safe while adding; read-only use may be shared.
  */
 final class TextTable {
   private String[] keys;
+  private char[][] chars;
   private int[] hashes;
   private int[] numbers;
   private int size;
@@ -16,6 +18,7 @@ final class TextTable {
   TextTable(int expected) {
     int cap = Integer.highestOneBit(Math.max(16, expected * 2 - 1)) << 1;
     keys = new String[cap];
+    chars = new char[cap][];
     hashes = new int[cap];
     numbers = new int[cap];
   }
@@ -24,33 +27,30 @@ final class TextTable {
     return size;
   }
 
-  /** String.hashCode over any char sequence, spread so that the low bits address well. */
-  private static int hash(CharSequence s) {
-    int h = 0;
-    for (int i = 0, n = s.length(); i < n; i++) {
-      h = 31 * h + s.charAt(i);
-    }
-    return spread(h);
-  }
-
   private static int spread(int h) {
     h *= 0x9E3779B9;
     return h ^ (h >>> 16);
   }
 
   /** The key's number, or -1 if absent. */
-  int get(CharSequence s) {
-    int h = s instanceof String str ? spread(str.hashCode()) : hash(s);
+  int get(FeatureText f) {
+    int h = spread(f.hash);
     int mask = keys.length - 1;
+    int len = f.length;
     for (int i = h & mask; ; i = (i + 1) & mask) {
-      String k = keys[i];
+      char[] k = chars[i];
       if (k == null) {
         return -1;
       }
-      if (hashes[i] == h && k.contentEquals(s)) {
+      if (hashes[i] == h && k.length == len && Arrays.equals(k, 0, len, f.chars, 0, len)) {
         return numbers[i];
       }
     }
+  }
+
+  /** The key's number, or -1 if absent. */
+  int get(String s) {
+    return get(new FeatureText().set(s));
   }
 
   /** The key's number, adding it (with the next number) if absent. */
@@ -64,6 +64,7 @@ final class TextTable {
       }
     }
     keys[i] = s;
+    chars[i] = s.toCharArray();
     hashes[i] = h;
     numbers[i] = size;
     if (++size * 2 > keys.length) {
@@ -74,9 +75,11 @@ final class TextTable {
 
   private void grow() {
     String[] oldKeys = keys;
+    char[][] oldChars = chars;
     int[] oldHashes = hashes;
     int[] oldNumbers = numbers;
     keys = new String[oldKeys.length * 2];
+    chars = new char[keys.length][];
     hashes = new int[keys.length];
     numbers = new int[keys.length];
     int mask = keys.length - 1;
@@ -89,6 +92,7 @@ final class TextTable {
         i = (i + 1) & mask;
       }
       keys[i] = oldKeys[j];
+      chars[i] = oldChars[j];
       hashes[i] = oldHashes[j];
       numbers[i] = oldNumbers[j];
     }
