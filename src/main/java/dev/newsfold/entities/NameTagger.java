@@ -12,9 +12,11 @@ import java.util.List;
  */
 final class NameTagger {
   private final NerModel model;
+  private final GreedyPosTagger pos;
 
   NameTagger(NerModel model) {
     this.model = model;
+    this.pos = Boolean.getBoolean("nopos") ? null : new GreedyPosTagger(OpenNlpModels.pos());
   }
 
   static String[] normalize(String[] words) {
@@ -33,10 +35,13 @@ final class NameTagger {
   /** Labels for the (raw) words of each sentence of one document. */
   List<int[]> tagDocument(List<String[]> sentences) {
     List<String[]> norms = new ArrayList<>(sentences.size());
+    List<String[]> tags = new ArrayList<>(sentences.size());
     for (String[] s : sentences) {
-      norms.add(normalize(s));
+      String[] norm = normalize(s);
+      norms.add(norm);
+      tags.add(pos == null ? null : pos.tag(norm));
     }
-    return tagDocument(model, norms);
+    return tagDocument(model, norms, tags);
   }
 
   /** One sentence's feature ids for both passes, filled as features are built. */
@@ -69,15 +74,16 @@ final class NameTagger {
   }
 
   /** Both passes over the normalised sentences of one document. */
-  static List<int[]> tagDocument(NerModel model, List<String[]> norms) {
+  static List<int[]> tagDocument(NerModel model, List<String[]> norms, List<String[]> tags) {
     TextTable table = model.table;
     int[] ids1 = model.ids1;
     int[] ids2 = model.ids2;
     List<Ids> all = new ArrayList<>(norms.size());
     List<int[]> first = new ArrayList<>(norms.size());
-    for (String[] words : norms) {
+    for (int s = 0; s < norms.size(); s++) {
+      String[] words = norms.get(s);
       Ids ids = new Ids(words.length);
-      NerFeatures.extract(words, model.gazetteer, model.clusters, (t, f) -> {
+      NerFeatures.extract(words, tags.get(s), model.gazetteer, model.clusters, (t, f) -> {
         int k = table.get(f);
         if (k >= 0) {
           if (ids1[k] >= 0) {

@@ -167,12 +167,12 @@ final class NerFeatures {
 
   /** Features for every token of one sentence, as strings (training, tests). */
   @SuppressWarnings("unchecked")
-  static List<String>[] extract(String[] words, Gazetteer gaz, Map<String, String> clusters) {
+  static List<String>[] extract(String[] words, String[] pos, Gazetteer gaz, Map<String, String> clusters) {
     List<String>[] out = new List[words.length];
     for (int i = 0; i < out.length; i++) {
       out[i] = new ArrayList<>(64);
     }
-    extract(words, gaz, clusters, (t, f) -> out[t].add(f.toString()));
+    extract(words, pos, gaz, clusters, (t, f) -> out[t].add(f.toString()));
     return out;
   }
 
@@ -180,8 +180,9 @@ final class NerFeatures {
    * Features for every token of one sentence.
    *
    * @param words normalised tokens
+   * @param pos POS tags, one per token, or null for a model without POS features
    */
-  static void extract(String[] words, Gazetteer gaz, Map<String, String> clusters, Sink sink) {
+  static void extract(String[] words, String[] pos, Gazetteer gaz, Map<String, String> clusters, Sink sink) {
     int n = words.length;
     String[] low = new String[n];
     String[] shp = new String[n];
@@ -246,6 +247,16 @@ final class NerFeatures {
       e.add(i, "s-1s=", sPrev, shp[i]);
       e.add(i, "ss+1=", shp[i], sNext);
       e.add(i, "s-1ss+1=", sPrev, shp[i], sNext);
+      if (pos != null) {
+        String pPrev = i > 0 ? pos[i - 1] : "<S>";
+        String pNext = i + 1 < n ? pos[i + 1] : "</S>";
+        e.add(i, "p=", pos[i]);
+        e.add(i, "p-1=", pPrev);
+        e.add(i, "p1=", pNext);
+        e.add(i, "p-1p=", pPrev, pos[i]);
+        e.add(i, "pp+1=", pos[i], pNext);
+        e.add(i, "ps=", pos[i], shp[i]);
+      }
       if (i == 0) {
         e.add(i, "first|s=", shp[i]);
         e.add(i, "first|l=", lw);

@@ -29,16 +29,18 @@ public final class NerTrainer {
 
   private NerTrainer() {}
 
-  record Prepared(String[] words, int[] gold, List<int[]> spans) {}
+  record Prepared(String[] words, String[] pos, int[] gold, List<int[]> spans) {}
 
   /** Averaged weights of one pass. */
   record Weights(float[] w, float[] trans) {}
 
   static List<Prepared> prepare(List<Conll.Sentence> sentences) {
+    GreedyPosTagger tagger = Boolean.getBoolean("nopos") ? null : new GreedyPosTagger(OpenNlpModels.pos());
     List<Prepared> out = new ArrayList<>(sentences.size());
     for (Conll.Sentence s : sentences) {
       String[] norm = NameTagger.normalize(s.words());
-      out.add(new Prepared(norm, Conll.labels(norm.length, s.spans()), s.spans()));
+      String[] pos = tagger == null ? null : tagger.tag(norm);
+      out.add(new Prepared(norm, pos, Conll.labels(norm.length, s.spans()), s.spans()));
     }
     return out;
   }
@@ -220,13 +222,13 @@ public final class NerTrainer {
       Gazetteer g = gazetteer(sents, from, to);
       for (int i = from; i < to; i++) {
         Prepared p = sents.get(i);
-        base.add(NerFeatures.extract(p.words(), g, clusters));
+        base.add(NerFeatures.extract(p.words(), p.pos(), g, clusters));
       }
     }
     Gazetteer full = gazetteer(sents, -1, -1);
     List<List<String>[]> devBase = new ArrayList<>();
     for (Prepared p : devSents) {
-      devBase.add(NerFeatures.extract(p.words(), full, clusters));
+      devBase.add(NerFeatures.extract(p.words(), p.pos(), full, clusters));
     }
     Map<String, Integer> index1 = index(base);
     int[][][] feats1 = ids(index1, base);

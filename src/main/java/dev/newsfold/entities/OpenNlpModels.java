@@ -3,9 +3,10 @@ package dev.newsfold.entities;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import opennlp.tools.postag.POSModel;
 import opennlp.tools.sentdetect.SentenceModel;
 
-/** Lazily loaded, immutable OpenNLP sentence model from the registry model jar (shared; the ME wrapper is not). */
+/** Lazily loaded, immutable OpenNLP models from the registry model jars (shared; the ME wrappers are not). */
 final class OpenNlpModels {
   private OpenNlpModels() {}
 
@@ -15,6 +16,18 @@ final class OpenNlpModels {
       throw new IllegalStateException("OpenNLP model " + name + " not on the classpath");
     }
     return in;
+  }
+
+  private static final class Pos {
+    static final POSModel MODEL = load();
+
+    private static POSModel load() {
+      try (InputStream in = open("opennlp-en-ud-ewt-pos-1.3-2.5.4.bin")) {
+        return new POSModel(in);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
   }
 
   private static final class Sentences {
@@ -27,6 +40,10 @@ final class OpenNlpModels {
         throw new UncheckedIOException(e);
       }
     }
+  }
+
+  static POSModel pos() {
+    return Pos.MODEL;
   }
 
   static SentenceModel sentences() {

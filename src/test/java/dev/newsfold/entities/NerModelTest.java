@@ -47,13 +47,13 @@ class NerModelTest {
         {"Dan", "Brown", "visited", "Madrid", "."}};
     for (String[] w : data) {
       List<int[]> spans = List.of(new int[] {0, 2, 0}, new int[] {3, 4, 2});
-      sents.add(new NerTrainer.Prepared(w, Conll.labels(w.length, spans), spans));
+      sents.add(new NerTrainer.Prepared(w, null, Conll.labels(w.length, spans), spans));
     }
     Map<String, String> clusters = new HashMap<>();
     Gazetteer gaz = Gazetteer.empty();
     List<List<String>[]> feats = new ArrayList<>();
     for (NerTrainer.Prepared p : sents) {
-      feats.add(NerFeatures.extract(p.words(), gaz, clusters));
+      feats.add(NerFeatures.extract(p.words(), p.pos(), gaz, clusters));
     }
     Map<String, Integer> index = NerTrainer.index(feats);
     int[][][] ids = NerTrainer.ids(index, feats);
@@ -66,8 +66,8 @@ class NerModelTest {
     model.save(bytes);
     NerModel loaded = NerModel.load(new ByteArrayInputStream(bytes.toByteArray()));
     String[] unseen = {"Eve", "Stone", "visited", "Oslo", "."};
-    int[] a = model.decode(model.index(NerFeatures.extract(unseen, gaz, clusters)));
-    int[] b = loaded.decode(loaded.index(NerFeatures.extract(unseen, gaz, clusters)));
+    int[] a = model.decode(model.index(NerFeatures.extract(unseen, null, gaz, clusters)));
+    int[] b = loaded.decode(loaded.index(NerFeatures.extract(unseen, null, gaz, clusters)));
     assertArrayEquals(a, b);
     assertEquals(2, NerModel.spans(b).size());
   }
