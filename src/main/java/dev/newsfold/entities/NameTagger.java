@@ -16,7 +16,7 @@ final class NameTagger {
 
   NameTagger(NerModel model) {
     this.model = model;
-    this.pos = Boolean.getBoolean("nopos") ? null : new GreedyPosTagger(OpenNlpModels.pos());
+    this.pos = Boolean.getBoolean("nopos") ? null : new GreedyPosTagger();
   }
 
   static String[] normalize(String[] words) {

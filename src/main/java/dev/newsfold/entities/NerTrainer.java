@@ -35,7 +35,7 @@ public final class NerTrainer {
   record Weights(float[] w, float[] trans) {}
 
   static List<Prepared> prepare(List<Conll.Sentence> sentences) {
-    GreedyPosTagger tagger = Boolean.getBoolean("nopos") ? null : new GreedyPosTagger(OpenNlpModels.pos());
+    GreedyPosTagger tagger = Boolean.getBoolean("nopos") ? null : new GreedyPosTagger();
     List<Prepared> out = new ArrayList<>(sentences.size());
     for (Conll.Sentence s : sentences) {
       String[] norm = NameTagger.normalize(s.words());
