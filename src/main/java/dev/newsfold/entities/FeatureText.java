@@ -3,13 +3,16 @@ package dev.newsfold.entities;
 import java.util.Arrays;
 
 /**
- * A reusable char buffer for building one feature name at a time, keeping its String.hashCode as it grows, so the
+ * A reusable char buffer for building one feature name at a time, keeping a 64-bit hash of it as it grows, so the
  * tagger looks features up in a {@link TextTable} without creating a String or hashing twice.
  */
 final class FeatureText {
+  /** Odd 64-bit multiplier for the polynomial hash (features are short: no long-string collision patterns). */
+  private static final long M = 0x9E3779B97F4A7C15L;
+
   char[] chars = new char[128];
   int length;
-  int hash;
+  long hash;
 
   FeatureText clear() {
     length = 0;
@@ -27,9 +30,9 @@ final class FeatureText {
       chars = Arrays.copyOf(chars, Math.max(chars.length * 2, length + n));
     }
     s.getChars(from, to, chars, length);
-    int h = hash;
+    long h = hash;
     for (int i = length, end = length + n; i < end; i++) {
-      h = 31 * h + chars[i];
+      h = (h + chars[i] + 1) * M;
     }
     hash = h;
     length += n;
@@ -41,7 +44,7 @@ final class FeatureText {
       chars = Arrays.copyOf(chars, chars.length * 2);
     }
     chars[length++] = c;
-    hash = 31 * hash + c;
+    hash = (hash + c + 1) * M;
     return this;
   }
 
@@ -49,6 +52,15 @@ final class FeatureText {
   FeatureText set(String s) {
     clear();
     return append(s);
+  }
+
+  /** The hash {@link #set} would give s. */
+  static long hash(String s) {
+    long h = 0;
+    for (int i = 0; i < s.length(); i++) {
+      h = (h + s.charAt(i) + 1) * M;
+    }
+    return h;
   }
 
   @Override

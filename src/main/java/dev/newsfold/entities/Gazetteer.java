@@ -15,9 +15,8 @@ final class Gazetteer {
 
   /** Phrase (tokens joined by a space) to a bit mask of type indexes (what the model file stores). */
   private final Map<String, Integer> phrases;
-  /** Phrases and their token-boundary prefixes, probed with a reused builder; masks[number] = types | PREFIX. */
+  /** Phrases and their token-boundary prefixes, probed with a reused buffer; value = type bits | PREFIX. */
   private final TextTable table;
-  private int[] masks = new int[1024];
 
   Gazetteer(Map<String, Integer> phrases) {
     this.phrases = phrases;
@@ -41,14 +40,15 @@ final class Gazetteer {
   }
 
   private void index(String phrase, int typeMask) {
-    int k = table.add(phrase);
-    masks = TextTable.ensure(masks, k + 1, 0);
-    masks[k] |= typeMask;
+    or(phrase, typeMask);
     for (int sp = phrase.indexOf(' '); sp > 0; sp = phrase.indexOf(' ', sp + 1)) {
-      int p = table.add(phrase.substring(0, sp));
-      masks = TextTable.ensure(masks, p + 1, 0);
-      masks[p] |= PREFIX;
+      or(phrase.substring(0, sp), PREFIX);
     }
+  }
+
+  private void or(String key, int bits) {
+    long v = table.get(key);
+    table.put(key, (v == TextTable.ABSENT ? 0 : v) | bits);
   }
 
   /**
@@ -67,11 +67,11 @@ final class Gazetteer {
           sb.append(' ');
         }
         sb.append(words[i + len - 1]);
-        int k = table.get(sb);
-        if (k < 0) {
+        long v = table.get(sb);
+        if (v == TextTable.ABSENT) {
           break;
         }
-        int mask = masks[k];
+        int mask = (int) v;
         for (int t = 0; t < 4; t++) {
           if ((mask & (1 << t)) == 0) {
             continue;

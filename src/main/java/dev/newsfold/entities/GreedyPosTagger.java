@@ -7,13 +7,15 @@ import opennlp.tools.ml.model.Context;
 import opennlp.tools.ml.model.MaxentModel;
 import opennlp.tools.postag.POSContextGenerator;
 import opennlp.tools.postag.POSModel;
+import opennlp.tools.util.StringUtil;
+import opennlp.tools.util.featuregen.FeatureGeneratorUtil;
 
 /**
  * OpenNLP's UD POS model decoded greedily (best tag per token, left to right) instead of POSTaggerME's beam of 3:
- * one context per token instead of three. The maxent weights are copied into flat arrays behind a {@link TextTable}
+ * one context per token instead of three, and the context built without Strings. The maxent weights are copied into flat arrays behind a {@link TextTable}
  * and the best tag is the arg max of the summed weights (the softmax OpenNLP applies does not change the arg max),
  * so no exp() and no HashMap per context string. The name model is trained on the same greedy tags, so the
- * features agree between training and run time. Not thread-safe (the context generator caches).
+ * features agree between training and run time. Not thread-safe (reused buffers); the weights are shared.
  */
 final class GreedyPosTagger {
   /** The shared, immutable flattened weights (built once per JVM). */
@@ -45,8 +47,9 @@ final class GreedyPosTagger {
       outcomes = new int[total];
       params = new double[total];
       int at = 0;
+      int k = 0;
       for (Map.Entry<String, Context> e : pmap.entrySet()) {
-        int k = predicates.add(e.getKey());
+        predicates.put(e.getKey(), k);
         start[k] = at;
         int[] o = e.getValue().getOutcomes();
         double[] p = e.getValue().getParameters();
@@ -54,18 +57,20 @@ final class GreedyPosTagger {
         System.arraycopy(p, 0, params, at, p.length);
         at += o.length;
         start[k + 1] = at;
+        k++;
+      }
+      if (predicates.size() != pmap.size()) {
+        throw new IllegalStateException("POS predicate hash collision");
       }
     }
   }
 
   private final Weights weights;
-  private final POSContextGenerator contexts;
   private final FeatureText text = new FeatureText();
   private final double[] sums;
 
   GreedyPosTagger(POSModel pos) {
     this.weights = pos == OpenNlpModels.pos() ? Weights.POS : new Weights(pos);
-    this.contexts = pos.getFactory().getPOSContextGenerator();
     this.sums = new double[weights.outcomeNames.length];
   }
 
@@ -73,19 +78,69 @@ final class GreedyPosTagger {
     this(OpenNlpModels.pos());
   }
 
-  String[] tag(String[] words) {
+  private void add(FeatureText f) {
     Weights w = weights;
-    String[] tags = new String[words.length];
-    for (int i = 0; i < words.length; i++) {
+    long v = w.predicates.get(f);
+    if (v == TextTable.ABSENT) {
+      return;
+    }
+    int k = (int) v;
+    for (int j = w.start[k], end = w.start[k + 1]; j < end; j++) {
+      sums[w.outcomes[j]] += w.params[j];
+    }
+  }
+
+  /**
+   * Greedy tags. The context is the one the model's feature generator descriptor (generator.featuregen in the model:
+   * definition, suffixes and prefixes 1-4, lower-cased tokens in a +-2 window, sentence begin in a +-2 window, token
+   * class, token and class, previous one and two tags) produces, built here as hashed text in the same order instead
+   * of through OpenNLP's generators (which rebuild each word's strings five times, once per window position);
+   * {@code GreedyPosTaggerTest} checks the tags against OpenNLP's own context generator and model.
+   */
+  String[] tag(String[] words) {
+    int n = words.length;
+    String[] low = new String[n];
+    String[] cls = new String[n];
+    for (int i = 0; i < n; i++) {
+      low[i] = StringUtil.toLowerCase(words[i]);
+      cls[i] = FeatureGeneratorUtil.tokenFeature(words[i]);
+    }
+    FeatureText f = text;
+    String[] tags = new String[n];
+    for (int i = 0; i < n; i++) {
       java.util.Arrays.fill(sums, 0);
-      for (String c : contexts.getContext(i, words, tags, null)) {
-        int k = w.predicates.get(text.set(c));
-        if (k < 0) {
-          continue;
-        }
-        for (int j = w.start[k], end = w.start[k + 1]; j < end; j++) {
-          sums[w.outcomes[j]] += w.params[j];
-        }
+      String w = words[i];
+      int len = w.length();
+      add(f.set("def"));
+      for (int k = 1; k <= 4 && k <= len; k++) {
+        add(f.set("suf=").append(w, len - k, len));
+      }
+      for (int k = 1; k <= 4 && k <= len; k++) {
+        add(f.set("pre=").append(w, 0, k));
+      }
+      add(f.set("w=").append(low[i]));
+      if (i > 0) {
+        add(f.set("p1w=").append(low[i - 1]));
+      }
+      if (i > 1) {
+        add(f.set("p2w=").append(low[i - 2]));
+      }
+      if (i + 1 < n) {
+        add(f.set("n1w=").append(low[i + 1]));
+      }
+      if (i + 2 < n) {
+        add(f.set("n2w=").append(low[i + 2]));
+      }
+      if (i < 3) {
+        add(f.set(i == 0 ? "S=begin" : i == 1 ? "p1S=begin" : "p2S=begin"));
+      }
+      add(f.set("wc=").append(cls[i]));
+      add(f.set("w&c=").append(low[i]).append(',').append(cls[i]));
+      if (i > 0) {
+        add(f.set("t=").append(tags[i - 1]));
+      }
+      if (i > 1) {
+        add(f.set("t2=").append(tags[i - 2]).append(',').append(tags[i - 1]));
       }
       int best = 0;
       for (int o = 1; o < sums.length; o++) {
@@ -93,7 +148,7 @@ final class GreedyPosTagger {
           best = o;
         }
       }
-      tags[i] = w.outcomeNames[best];
+      tags[i] = weights.outcomeNames[best];
     }
     return tags;
   }

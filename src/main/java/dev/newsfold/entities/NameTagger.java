@@ -76,21 +76,21 @@ final class NameTagger {
   /** Both passes over the normalised sentences of one document. */
   static List<int[]> tagDocument(NerModel model, List<String[]> norms, List<String[]> tags) {
     TextTable table = model.table;
-    int[] ids1 = model.ids1;
-    int[] ids2 = model.ids2;
     List<Ids> all = new ArrayList<>(norms.size());
     List<int[]> first = new ArrayList<>(norms.size());
     for (int s = 0; s < norms.size(); s++) {
       String[] words = norms.get(s);
       Ids ids = new Ids(words.length);
       NerFeatures.extract(words, tags.get(s), model.gazetteer, model.clusters, (t, f) -> {
-        int k = table.get(f);
-        if (k >= 0) {
-          if (ids1[k] >= 0) {
-            ids.addFirst(t, ids1[k]);
+        long v = table.get(f);
+        if (v != TextTable.ABSENT) {
+          int a = NerModel.firstId(v);
+          int b = NerModel.secondId(v);
+          if (a >= 0) {
+            ids.addFirst(t, a);
           }
-          if (ids2[k] >= 0) {
-            ids.addSecond(t, ids2[k]);
+          if (b >= 0) {
+            ids.addSecond(t, b);
           }
         }
       });
@@ -101,9 +101,9 @@ final class NameTagger {
       return first;
     }
     NerFeatures.addDocumentFeatures(norms, first, (s, t, f) -> {
-      int k = table.get(f);
-      if (k >= 0 && ids2[k] >= 0) {
-        all.get(s).addSecond(t, ids2[k]);
+      long v = table.get(f);
+      if (v != TextTable.ABSENT && NerModel.secondId(v) >= 0) {
+        all.get(s).addSecond(t, NerModel.secondId(v));
       }
     });
     List<int[]> second = new ArrayList<>(norms.size());

@@ -42,12 +42,22 @@ final class NerModel {
   }
 
   /**
-   * Run-time lookup of both passes' features at once (first-pass features are also second-pass ones): the table
-   * numbers every known feature string; ids1/ids2 give its id in each pass, -1 if that pass does not know it.
+   * Run-time lookup of both passes' features at once (first-pass features are also second-pass ones): the value of a
+   * feature is {@link #ids(int, int)} of its id in each pass, -1 if that pass does not know it.
    */
   final TextTable table;
-  final int[] ids1;
-  final int[] ids2;
+
+  static long ids(int first, int second) {
+    return ((long) first << 32) | (second & 0xffffffffL);
+  }
+
+  static int firstId(long ids) {
+    return (int) (ids >> 32);
+  }
+
+  static int secondId(long ids) {
+    return (int) ids;
+  }
 
   NerModel(Map<String, Integer> featureIndex, float[] weights, float[] trans, Gazetteer gazetteer,
       Map<String, String> clusters, NerModel docStage) {
@@ -59,24 +69,17 @@ final class NerModel {
     this.clusters = clusters;
     Map<String, Integer> second = docStage == null ? Map.of() : docStage.featureIndex;
     TextTable t = new TextTable(featureIndex.size() + second.size());
-    int[] a = new int[0];
-    int[] b = new int[0];
-    // Sorted, so the table's layout does not depend on HashMap iteration order.
-    for (Map.Entry<String, Integer> e : new java.util.TreeMap<>(featureIndex).entrySet()) {
-      int k = t.add(e.getKey());
-      a = TextTable.ensure(a, k + 1, -1);
-      b = TextTable.ensure(b, k + 1, -1);
-      a[k] = e.getValue();
+    java.util.Set<String> all = new java.util.HashSet<>(featureIndex.keySet());
+    all.addAll(second.keySet());
+    for (String f : all) {
+      Integer a = featureIndex.get(f);
+      Integer b = second.get(f);
+      t.put(f, ids(a == null ? -1 : a, b == null ? -1 : b));
     }
-    for (Map.Entry<String, Integer> e : new java.util.TreeMap<>(second).entrySet()) {
-      int k = t.add(e.getKey());
-      a = TextTable.ensure(a, k + 1, -1);
-      b = TextTable.ensure(b, k + 1, -1);
-      b[k] = e.getValue();
+    if (t.size() != all.size()) {
+      throw new IllegalStateException("feature hash collision: " + (all.size() - t.size()) + " features share a hash");
     }
     this.table = t;
-    this.ids1 = a;
-    this.ids2 = b;
   }
 
   static int type(int label) {

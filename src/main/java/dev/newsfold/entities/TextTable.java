@@ -3,102 +3,99 @@ package dev.newsfold.entities;
 import java.util.Arrays;
 
 /**
- * Open-addressing set of strings that numbers its keys 0, 1, 2... in insertion order and is probed with a
- * {@link FeatureText}, so a feature built in a reused buffer is looked up without allocating a String (the tagger's
- * hot loop builds ~60 features per token). Keys are kept as char arrays so a probe compares with an intrinsic
- * array comparison. Not thread-safe while adding; read-only use may be shared.
+ * Open-addressing map from strings to long values, keyed by a 64-bit hash of the string ({@link FeatureText}) and
+ * probed with a reused {@link FeatureText}, so the tagger's hot loop (~60 features per token) looks features up
+ * without building a String. Hash and value sit side by side in one array: one cache line per probe. Strings are
+ * not stored; two distinct keys with the same 64-bit hash (odds ~1e-8 for a million keys) would share a value,
+ * which {@link #size()} lets builders detect. Not thread-safe while adding; read-only use may be shared.
  */
 final class TextTable {
-  private String[] keys;
-  private char[][] chars;
-  private int[] hashes;
-  private int[] numbers;
+  static final long ABSENT = Long.MIN_VALUE;
+
+  /** slots[2i] = hash (0: empty), slots[2i + 1] = value. */
+  private long[] slots;
   private int size;
 
   TextTable(int expected) {
     int cap = Integer.highestOneBit(Math.max(16, expected * 2 - 1)) << 1;
-    keys = new String[cap];
-    chars = new char[cap][];
-    hashes = new int[cap];
-    numbers = new int[cap];
+    slots = new long[cap * 2];
   }
 
   int size() {
     return size;
   }
 
-  private static int spread(int h) {
-    h *= 0x9E3779B9;
-    return h ^ (h >>> 16);
+  private static long key(long h) {
+    return h == 0 ? 1 : h;
   }
 
-  /** The key's number, or -1 if absent. */
-  int get(FeatureText f) {
-    int h = spread(f.hash);
-    int mask = keys.length - 1;
-    int len = f.length;
-    for (int i = h & mask; ; i = (i + 1) & mask) {
-      char[] k = chars[i];
-      if (k == null) {
-        return -1;
+  /** Slot of a hash: the polynomial hash's low bits are weak, so mix all 64 bits first (murmur3 finaliser). */
+  private static int index(long h, int mask) {
+    h ^= h >>> 33;
+    h *= 0xff51afd7ed558ccdL;
+    h ^= h >>> 33;
+    return (int) h & mask;
+  }
+
+  /** The value of the text, or {@link #ABSENT}. */
+  long get(FeatureText f) {
+    return getHash(key(f.hash));
+  }
+
+  long get(String s) {
+    return getHash(key(FeatureText.hash(s)));
+  }
+
+  private long getHash(long h) {
+    long[] s = slots;
+    int mask = (s.length >> 1) - 1;
+    for (int i = index(h, mask); ; i = (i + 1) & mask) {
+      long k = s[2 * i];
+      if (k == h) {
+        return s[2 * i + 1];
       }
-      if (hashes[i] == h && k.length == len && Arrays.equals(k, 0, len, f.chars, 0, len)) {
-        return numbers[i];
-      }
-    }
-  }
-
-  /** The key's number, or -1 if absent. */
-  int get(String s) {
-    return get(new FeatureText().set(s));
-  }
-
-  /** The key's number, adding it (with the next number) if absent. */
-  int add(String s) {
-    int h = spread(s.hashCode());
-    int mask = keys.length - 1;
-    int i = h & mask;
-    for (; keys[i] != null; i = (i + 1) & mask) {
-      if (hashes[i] == h && keys[i].equals(s)) {
-        return numbers[i];
+      if (k == 0) {
+        return ABSENT;
       }
     }
-    keys[i] = s;
-    chars[i] = s.toCharArray();
-    hashes[i] = h;
-    numbers[i] = size;
-    if (++size * 2 > keys.length) {
+  }
+
+  /** Sets the value of s (adding it if absent). */
+  void put(String s, long value) {
+    long h = key(FeatureText.hash(s));
+    int mask = (slots.length >> 1) - 1;
+    int i = index(h, mask);
+    for (; slots[2 * i] != 0; i = (i + 1) & mask) {
+      if (slots[2 * i] == h) {
+        slots[2 * i + 1] = value;
+        return;
+      }
+    }
+    slots[2 * i] = h;
+    slots[2 * i + 1] = value;
+    if (++size * 2 > (slots.length >> 1)) {
       grow();
     }
-    return size - 1;
   }
 
   private void grow() {
-    String[] oldKeys = keys;
-    char[][] oldChars = chars;
-    int[] oldHashes = hashes;
-    int[] oldNumbers = numbers;
-    keys = new String[oldKeys.length * 2];
-    chars = new char[keys.length][];
-    hashes = new int[keys.length];
-    numbers = new int[keys.length];
-    int mask = keys.length - 1;
-    for (int j = 0; j < oldKeys.length; j++) {
-      if (oldKeys[j] == null) {
+    long[] old = slots;
+    slots = new long[old.length * 2];
+    int mask = (slots.length >> 1) - 1;
+    for (int j = 0; j < old.length; j += 2) {
+      if (old[j] == 0) {
         continue;
       }
-      int i = oldHashes[j] & mask;
-      while (keys[i] != null) {
+      int i = index(old[j], mask);
+      while (slots[2 * i] != 0) {
         i = (i + 1) & mask;
       }
-      keys[i] = oldKeys[j];
-      chars[i] = oldChars[j];
-      hashes[i] = oldHashes[j];
-      numbers[i] = oldNumbers[j];
+      slots[2 * i] = old[j];
+      slots[2 * i + 1] = old[j + 1];
     }
   }
 
-  /** Growable int array indexed by key number, for callers that attach values to keys. */
+  /** Growable int array, for callers that attach values to keys. */
   static int[] ensure(int[] a, int n, int fill) {
     if (n <= a.length) {
       return a;

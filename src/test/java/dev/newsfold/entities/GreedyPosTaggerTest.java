@@ -23,4 +23,22 @@ class GreedyPosTaggerTest {
     }
     assertTrue(tokens > 500);
   }
+
+  @Test
+  void agreesWithOpenNlpOnConllText() throws Exception {
+    java.nio.file.Path testa =
+        java.nio.file.Path.of(System.getProperty("newsfold.data", "../shared/data"), "conll2003", "eng.testa");
+    org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.exists(testa),
+        "CoNLL-2003 eng.testa not found at " + testa + "; skipping");
+    GreedyPosTagger tagger = new GreedyPosTagger();
+    int n = 0;
+    for (Conll.Sentence s : Conll.read(testa)) {
+      String[] words = NameTagger.normalize(s.words());
+      assertArrayEquals(GreedyPosTagger.tagWithOpenNlp(OpenNlpModels.pos(), words), tagger.tag(words),
+          String.join(" ", words));
+      if (++n == 1500) {
+        break;
+      }
+    }
+  }
 }
