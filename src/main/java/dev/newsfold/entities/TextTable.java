@@ -39,7 +39,7 @@ final class TextTable {
 
   /** The value of the text, or {@link #ABSENT}. */
   long get(FeatureText f) {
-    return getHash(key(f.hash));
+    return getHash(key(f.hash()));
   }
 
   long get(String s) {
