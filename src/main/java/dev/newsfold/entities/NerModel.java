@@ -129,14 +129,19 @@ final class NerModel {
     return viterbi(feats, weights, trans);
   }
 
-  /** ALLOWED[prev * L + cur] for prev in [0, L] (L: sentence start); computed once, the decoder's inner test. */
-  private static final boolean[] ALLOWED = new boolean[(L + 1) * L];
+  /** PREDECESSORS[cur]: the labels that may precede cur under BILOU (not the sentence start). */
+  private static final int[][] PREDECESSORS = new int[L][];
 
   static {
-    for (int p = 0; p <= L; p++) {
-      for (int y = 0; y < L; y++) {
-        ALLOWED[p * L + y] = allowed(p, y);
+    for (int y = 0; y < L; y++) {
+      int[] ps = new int[L];
+      int k = 0;
+      for (int p = 0; p < L; p++) {
+        if (allowed(p, y)) {
+          ps[k++] = p;
+        }
       }
+      PREDECESSORS[y] = java.util.Arrays.copyOf(ps, k);
     }
   }
 
@@ -148,19 +153,22 @@ final class NerModel {
     return viterbi(feats, counts, w, trans);
   }
 
-  /** Best BILOU-valid label sequence; token i's feature ids are feats[i][0 .. counts[i]). */
+  /**
+   * Best BILOU-valid label sequence; token i's feature ids are feats[i][0 .. counts[i]). Scores are floats (the
+   * per-label sums vectorise) and only the transitions BILOU allows are visited.
+   */
   static int[] viterbi(int[][] feats, int[] counts, float[] w, float[] trans) {
     int n = counts.length;
     if (n == 0) {
       return new int[0];
     }
     float ninf = Float.NEGATIVE_INFINITY;
-    double[] prev = new double[L];
-    double[] cur = new double[L];
+    float[] prev = new float[L];
+    float[] cur = new float[L];
     int[] back = new int[n * L];
-    double[] emit = new double[L];
+    float[] emit = new float[L];
     for (int i = 0; i < n; i++) {
-      java.util.Arrays.fill(emit, 0);
+      java.util.Arrays.fill(emit, 0f);
       int[] fs = feats[i];
       for (int k = 0, m = counts[i]; k < m; k++) {
         int base = fs[k] * L;
@@ -169,18 +177,18 @@ final class NerModel {
         }
       }
       for (int y = 0; y < L; y++) {
-        double best = ninf;
+        float best = ninf;
         int arg = -1;
         if (i == 0) {
-          if (ALLOWED[L * L + y]) {
+          if (allowed(L, y)) {
             best = trans[L * L + y];
           }
         } else {
-          for (int p = 0; p < L; p++) {
-            if (prev[p] == ninf || !ALLOWED[p * L + y]) {
+          for (int p : PREDECESSORS[y]) {
+            if (prev[p] == ninf) {
               continue;
             }
-            double s = prev[p] + trans[p * L + y];
+            float s = prev[p] + trans[p * L + y];
             if (s > best) {
               best = s;
               arg = p;
@@ -190,12 +198,12 @@ final class NerModel {
         cur[y] = best == ninf ? best : best + emit[y];
         back[i * L + y] = arg;
       }
-      double[] t = prev;
+      float[] t = prev;
       prev = cur;
       cur = t;
     }
     int bestY = 0;
-    double best = ninf;
+    float best = ninf;
     for (int y = 0; y < L; y++) {
       if (allowedLast(y) && prev[y] > best) {
         best = prev[y];
