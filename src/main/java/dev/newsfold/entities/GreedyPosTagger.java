@@ -78,16 +78,65 @@ final class GreedyPosTagger {
     this(OpenNlpModels.pos());
   }
 
-  private void add(FeatureText f) {
-    Weights w = weights;
-    long v = w.predicates.get(f);
-    if (v == TextTable.ABSENT) {
+  /** Words seen (bounded; emptied when full): the lookups that depend on the word alone are done once. */
+  private static final int CACHE_LIMIT = 50_000;
+
+  private final java.util.HashMap<String, Word> cache = new java.util.HashMap<>();
+
+  /** A word's lower case, token class and predicate ids (-1: unknown) of its word-only features, in context order. */
+  private record Word(String low, String cls, int[] head, int[] tail) {}
+
+  private int id(FeatureText f) {
+    long v = weights.predicates.get(f);
+    return v == TextTable.ABSENT ? -1 : (int) v;
+  }
+
+  private Word word(String w) {
+    Word x = cache.get(w);
+    if (x != null) {
+      return x;
+    }
+    FeatureText f = text;
+    String low = StringUtil.toLowerCase(w);
+    String cls = FeatureGeneratorUtil.tokenFeature(w);
+    int len = w.length();
+    int[] head = new int[2 + 2 * Math.min(4, len)];
+    int h = 0;
+    head[h++] = id(f.set("def"));
+    for (int k = 1; k <= 4 && k <= len; k++) {
+      head[h++] = id(f.set("suf=").append(w, len - k, len));
+    }
+    for (int k = 1; k <= 4 && k <= len; k++) {
+      head[h++] = id(f.set("pre=").append(w, 0, k));
+    }
+    head[h] = id(f.set("w=").append(low));
+    int[] tail = {id(f.set("wc=").append(cls)), id(f.set("w&c=").append(low).append(',').append(cls))};
+    x = new Word(low, cls, head, tail);
+    if (cache.size() >= CACHE_LIMIT) {
+      cache.clear();
+    }
+    cache.put(w, x);
+    return x;
+  }
+
+  private void add(int k) {
+    if (k < 0) {
       return;
     }
-    int k = (int) v;
+    Weights w = weights;
     for (int j = w.start[k], end = w.start[k + 1]; j < end; j++) {
       sums[w.outcomes[j]] += w.params[j];
     }
+  }
+
+  private void add(int[] ks) {
+    for (int k : ks) {
+      add(k);
+    }
+  }
+
+  private void add(FeatureText f) {
+    add(id(f));
   }
 
   /**
@@ -99,43 +148,31 @@ final class GreedyPosTagger {
    */
   String[] tag(String[] words) {
     int n = words.length;
-    String[] low = new String[n];
-    String[] cls = new String[n];
+    Word[] ws = new Word[n];
     for (int i = 0; i < n; i++) {
-      low[i] = StringUtil.toLowerCase(words[i]);
-      cls[i] = FeatureGeneratorUtil.tokenFeature(words[i]);
+      ws[i] = word(words[i]);
     }
     FeatureText f = text;
     String[] tags = new String[n];
     for (int i = 0; i < n; i++) {
       java.util.Arrays.fill(sums, 0);
-      String w = words[i];
-      int len = w.length();
-      add(f.set("def"));
-      for (int k = 1; k <= 4 && k <= len; k++) {
-        add(f.set("suf=").append(w, len - k, len));
-      }
-      for (int k = 1; k <= 4 && k <= len; k++) {
-        add(f.set("pre=").append(w, 0, k));
-      }
-      add(f.set("w=").append(low[i]));
+      add(ws[i].head); // def, suf=, pre=, w=
       if (i > 0) {
-        add(f.set("p1w=").append(low[i - 1]));
+        add(f.set("p1w=").append(ws[i - 1].low));
       }
       if (i > 1) {
-        add(f.set("p2w=").append(low[i - 2]));
+        add(f.set("p2w=").append(ws[i - 2].low));
       }
       if (i + 1 < n) {
-        add(f.set("n1w=").append(low[i + 1]));
+        add(f.set("n1w=").append(ws[i + 1].low));
       }
       if (i + 2 < n) {
-        add(f.set("n2w=").append(low[i + 2]));
+        add(f.set("n2w=").append(ws[i + 2].low));
       }
       if (i < 3) {
         add(f.set(i == 0 ? "S=begin" : i == 1 ? "p1S=begin" : "p2S=begin"));
       }
-      add(f.set("wc=").append(cls[i]));
-      add(f.set("w&c=").append(low[i]).append(',').append(cls[i]));
+      add(ws[i].tail); // wc=, w&c=
       if (i > 0) {
         add(f.set("t=").append(tags[i - 1]));
       }

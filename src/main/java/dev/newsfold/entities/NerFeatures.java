@@ -18,6 +18,16 @@ final class NerFeatures {
   /** Receives each feature of a token; the sequence is only valid during the call. */
   interface Sink {
     void add(int token, FeatureText feature);
+
+    /**
+     * Called before the token's word-level features, which depend only on the word and its lower-cased form: a sink
+     * that returns true has supplied them itself (a cache); otherwise they follow, then {@link #wordDone}.
+     */
+    default boolean wordFeatures(int token, String word, String low) {
+      return false;
+    }
+
+    default void wordDone(int token) {}
   }
 
   /** Receives each document feature of a token of a sentence; the sequence is only valid during the call. */
@@ -221,14 +231,17 @@ final class NerFeatures {
       String w = words[i];
       String lw = low[i];
       collapsed[i] = shape(w, true);
-      e.add(i, "b");
-      e.add(i, "w=", w);
-      e.add(i, "l=", lw);
-      e.add(i, "s=", shp[i]);
-      e.add(i, "ss=", collapsed[i]);
-      for (int k = 1; k <= 4 && k <= lw.length(); k++) {
-        e.prefix(i, PRE[k], lw, k);
-        e.suffix(i, SUF[k], lw, k);
+      if (!sink.wordFeatures(i, w, lw)) {
+        e.add(i, "b");
+        e.add(i, "w=", w);
+        e.add(i, "l=", lw);
+        e.add(i, "s=", shp[i]);
+        e.add(i, "ss=", collapsed[i]);
+        for (int k = 1; k <= 4 && k <= lw.length(); k++) {
+          e.prefix(i, PRE[k], lw, k);
+          e.suffix(i, SUF[k], lw, k);
+        }
+        sink.wordDone(i);
       }
       String lPrev2 = i > 1 ? low[i - 2] : "<S>";
       String lPrev = i > 0 ? low[i - 1] : "<S>";
