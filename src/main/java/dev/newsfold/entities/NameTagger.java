@@ -18,7 +18,7 @@ final class NameTagger {
 
   NameTagger(NerModel model) {
     this.model = model;
-    this.pos = Boolean.getBoolean("nopos") ? null : new GreedyPosTagger();
+    this.pos = new GreedyPosTagger();
   }
 
   static String[] normalize(String[] words) {
@@ -41,7 +41,7 @@ final class NameTagger {
     for (String[] s : sentences) {
       String[] norm = normalize(s);
       norms.add(norm);
-      tags.add(pos == null ? null : pos.tag(norm));
+      tags.add(pos.tag(norm));
     }
     return tagDocument(norms, tags);
   }

@@ -7,10 +7,10 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Token features for the name tagger: word identity and context window, shape, affixes, gazetteer membership and
- * distributional word clusters. The same code builds the features at training time (as Strings) and at run time
- * (handed to a {@link Sink} as a reused builder and looked up without allocating), so the two cannot drift apart.
- * No POS tags: dropping them cost 0.003 testa F1 and saved ~40% of the entity step's time.
+ * Token features for the name tagger: word identity and context window, shape, affixes, POS (OpenNLP's UD tags,
+ * greedily decoded, the same tagger at training and run time), gazetteer membership and distributional word clusters.
+ * The same code builds the features at training time (as Strings) and at run time (handed to a {@link Sink} in a
+ * reused buffer and looked up by hash without allocating), so the two cannot drift apart.
  */
 final class NerFeatures {
   static final String[] TYPES = {"PER", "ORG", "LOC", "MISC"};

@@ -35,11 +35,11 @@ public final class NerTrainer {
   record Weights(float[] w, float[] trans) {}
 
   static List<Prepared> prepare(List<Conll.Sentence> sentences) {
-    GreedyPosTagger tagger = Boolean.getBoolean("nopos") ? null : new GreedyPosTagger();
+    GreedyPosTagger tagger = new GreedyPosTagger();
     List<Prepared> out = new ArrayList<>(sentences.size());
     for (Conll.Sentence s : sentences) {
       String[] norm = NameTagger.normalize(s.words());
-      String[] pos = tagger == null ? null : tagger.tag(norm);
+      String[] pos = tagger.tag(norm);
       out.add(new Prepared(norm, pos, Conll.labels(norm.length, s.spans()), s.spans()));
     }
     return out;
