@@ -1,7 +1,5 @@
 package dev.newsfold.entities;
 
-import java.util.Arrays;
-
 /**
  * Open-addressing map from strings to long values, keyed by a 64-bit hash of the string ({@link FeatureText}) and
  * probed with a reused {@link FeatureText}, so the tagger's hot loop (~60 features per token) looks features up
@@ -93,16 +91,5 @@ final class TextTable {
       slots[2 * i] = old[j];
       slots[2 * i + 1] = old[j + 1];
     }
-  }
-
-  /** Growable int array, for callers that attach values to keys. */
-  static int[] ensure(int[] a, int n, int fill) {
-    if (n <= a.length) {
-      return a;
-    }
-    int old = a.length;
-    int[] out = Arrays.copyOf(a, Math.max(n, old * 2));
-    Arrays.fill(out, old, out.length, fill);
-    return out;
   }
 }
