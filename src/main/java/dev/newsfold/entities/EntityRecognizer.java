@@ -12,8 +12,9 @@ import opennlp.tools.util.Span;
  * Finds PERSON, ORGANIZATION, LOCATION and MISC mentions in plain text with the shipped CoNLL-2003 name model.
  *
  * <p>Pipeline: lines, then OpenNLP sentence detection, then {@link NerTokenizer} (CoNLL token conventions), then
- * OpenNLP POS tags, then the perceptron tagger. The model is loaded once per JVM and shared; an instance owns
- * OpenNLP's ME wrappers, which are not thread-safe, so use one instance per thread (e.g. per DoFn in @Setup).
+ * OpenNLP POS tags (greedy), then the perceptron tagger. The models are loaded once per JVM and shared; an instance
+ * owns OpenNLP's sentence detector, reused buffers and bounded word caches, none thread-safe, so use one instance per
+ * thread (e.g. per DoFn in @Setup).
  */
 public final class EntityRecognizer {
   /** Longer "sentences" (lists, tables, run-on chrome) are cut into pieces of this many tokens. */

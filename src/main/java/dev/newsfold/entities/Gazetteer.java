@@ -1,7 +1,6 @@
 package dev.newsfold.entities;
 
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -11,11 +10,20 @@ import java.util.Map;
 final class Gazetteer {
   static final int MAX_LEN = 6;
 
-  /** Phrase (tokens joined by a space) to a bit mask of type indexes. */
+  /** Marks a table entry that begins some longer phrase, so matching stops as soon as no phrase can continue. */
+  private static final int PREFIX = 1 << 16;
+
+  /** Phrase (tokens joined by a space) to a bit mask of type indexes (what the model file stores). */
   private final Map<String, Integer> phrases;
+  /** Phrases and their token-boundary prefixes, probed with a reused buffer; value = type bits | PREFIX. */
+  private final TextTable table;
 
   Gazetteer(Map<String, Integer> phrases) {
     this.phrases = phrases;
+    this.table = new TextTable(phrases.size() * 2);
+    for (Map.Entry<String, Integer> e : new java.util.TreeMap<>(phrases).entrySet()) {
+      index(e.getKey(), e.getValue());
+    }
   }
 
   static Gazetteer empty() {
@@ -28,41 +36,58 @@ final class Gazetteer {
 
   void add(String phrase, int type) {
     phrases.merge(phrase, 1 << type, (a, b) -> a | b);
+    index(phrase, 1 << type);
+  }
+
+  private void index(String phrase, int typeMask) {
+    or(phrase, typeMask);
+    for (int sp = phrase.indexOf(' '); sp > 0; sp = phrase.indexOf(' ', sp + 1)) {
+      or(phrase.substring(0, sp), PREFIX);
+    }
+  }
+
+  private void or(String key, int bits) {
+    long v = table.get(key);
+    table.put(key, (v == TextTable.ABSENT ? 0 : v) | bits);
   }
 
   /**
-   * For each token, features naming the type and BILU position of every listed phrase that covers it.
+   * For each token, the codes (type + 4 * BILU position: 0=B, 1=I, 2=L, 3=U) of every listed phrase that covers it,
+   * in the order the phrases are found (start token, then length, then type).
    *
-   * @param out per-token lists to append features to
+   * @param out per-token code lists to append to
    */
-  void features(String[] words, List<String>[] out, String[] typeNames) {
+  void match(String[] words, IntList[] out) {
     int n = words.length;
-    StringBuilder sb = new StringBuilder();
+    FeatureText sb = new FeatureText();
     for (int i = 0; i < n; i++) {
-      sb.setLength(0);
+      sb.clear();
       for (int len = 1; len <= MAX_LEN && i + len <= n; len++) {
         if (len > 1) {
           sb.append(' ');
         }
         sb.append(words[i + len - 1]);
-        Integer mask = phrases.get(sb.toString());
-        if (mask == null) {
-          continue;
+        long v = table.get(sb);
+        if (v == TextTable.ABSENT) {
+          break;
         }
-        for (int t = 0; t < typeNames.length; t++) {
+        int mask = (int) v;
+        for (int t = 0; t < 4; t++) {
           if ((mask & (1 << t)) == 0) {
             continue;
           }
-          String ty = typeNames[t];
           if (len == 1) {
-            out[i].add("gz=U-" + ty);
+            out[i].add(t + 4 * 3);
           } else {
-            out[i].add("gz=B-" + ty);
-            for (int k = i + 1; k < i + len - 1; k++) {
-              out[k].add("gz=I-" + ty);
+            out[i].add(t);
+            for (int j = i + 1; j < i + len - 1; j++) {
+              out[j].add(t + 4);
             }
-            out[i + len - 1].add("gz=L-" + ty);
+            out[i + len - 1].add(t + 4 * 2);
           }
+        }
+        if ((mask & PREFIX) == 0) {
+          break;
         }
       }
     }

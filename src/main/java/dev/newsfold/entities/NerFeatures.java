@@ -1,37 +1,94 @@
 package dev.newsfold.entities;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 /**
- * Token features for the name tagger: word identity and context window, shape, affixes, POS (OpenNLP's UD tags, the
- * same tagger at training and run time), gazetteer membership and distributional word clusters. The same code builds
- * the features at training and at run time, so the two cannot drift apart.
+ * Token features for the name tagger: word identity and context window, shape, affixes, POS (OpenNLP's UD tags,
+ * greedily decoded, the same tagger at training and run time), gazetteer membership and distributional word clusters.
+ * The same code builds the features at training time (as Strings) and at run time (handed to a {@link Sink} in a
+ * reused buffer and looked up by hash without allocating), so the two cannot drift apart.
  */
 final class NerFeatures {
   static final String[] TYPES = {"PER", "ORG", "LOC", "MISC"};
+
+  /** Receives each feature of a token; the sequence is only valid during the call. */
+  interface Sink {
+    void add(int token, FeatureText feature);
+
+    /**
+     * Called before the token's word-level features, which depend only on the word and its lower-cased form: a sink
+     * that returns true has supplied them itself (a cache); otherwise they follow, then {@link #wordDone}.
+     */
+    default boolean wordFeatures(int token, String word, String low) {
+      return false;
+    }
+
+    default void wordDone(int token) {}
+  }
+
+  /** Receives each document feature of a token of a sentence; the sequence is only valid during the call. */
+  interface DocSink {
+    void add(int sentence, int token, FeatureText feature);
+  }
+
+  private static final String[] PRE = {null, "pre1=", "pre2=", "pre3=", "pre4="};
+  private static final String[] SUF = {null, "suf1=", "suf2=", "suf3=", "suf4="};
+  private static final int[] CLUSTER_PREFIXES = {4, 8, 20};
+  private static final String[][] CLUSTER = new String[3][3];
+  /** Gazetteer codes (type + 4 * position) as features: here, on the previous token, on the next token. */
+  private static final String[] GZ = new String[16];
+  private static final String[] GZ_PREV = new String[16];
+  private static final String[] GZ_NEXT = new String[16];
+  private static final String[] GZ_SHAPE = new String[16];
+
+  static {
+    for (int d = -1; d <= 1; d++) {
+      for (int p = 0; p < 3; p++) {
+        CLUSTER[d + 1][p] = "c" + d + "_" + CLUSTER_PREFIXES[p] + "=";
+      }
+    }
+    String parts = "BILU";
+    for (int c = 0; c < 16; c++) {
+      GZ[c] = "gz=" + parts.charAt(c / 4) + "-" + TYPES[c % 4];
+      GZ_PREV[c] = "-1" + GZ[c];
+      GZ_NEXT[c] = "+1" + GZ[c];
+      GZ_SHAPE[c] = GZ[c] + "|s=";
+    }
+  }
 
   private NerFeatures() {}
 
   /** Normalises typography the training text does not have (curly quotes, long dashes). */
   static String normalize(String w) {
+    int i = 0;
+    while (i < w.length() && normalized(w.charAt(i)) == w.charAt(i)) {
+      i++;
+    }
+    if (i == w.length()) {
+      return w; // the common case: nothing to change, no copy
+    }
     StringBuilder sb = new StringBuilder(w.length());
-    for (int i = 0; i < w.length(); i++) {
-      char c = w.charAt(i);
-      switch (c) {
-        case '\u201c', '\u201d', '\u201e', '\u00ab', '\u00bb' -> sb.append('"');
-        case '\u2018', '\u2019', '\u201a', '`' -> sb.append('\'');
-        case '\u2013', '\u2014', '\u2010', '\u2011', '\u2212' -> sb.append('-');
-        default -> sb.append(c);
-      }
+    for (int k = 0; k < w.length(); k++) {
+      sb.append(normalized(w.charAt(k)));
     }
     return sb.toString();
   }
 
+  private static char normalized(char c) {
+    return switch (c) {
+      case '\u201c', '\u201d', '\u201e', '\u00ab', '\u00bb' -> '"';
+      case '\u2018', '\u2019', '\u201a', '`' -> '\'';
+      case '\u2013', '\u2014', '\u2010', '\u2011', '\u2212' -> '-';
+      default -> c;
+    };
+  }
+
   static String shape(String w, boolean collapse) {
-    StringBuilder sb = new StringBuilder();
+    StringBuilder sb = new StringBuilder(w.length());
     char last = 0;
     int run = 0;
     for (int i = 0; i < w.length(); i++) {
@@ -64,30 +121,92 @@ final class NerFeatures {
     return letter;
   }
 
-  private static String lowerDigits(String w) {
-    return w.toLowerCase(Locale.ROOT).replaceAll("[0-9]", "0");
+  /** Lower case (root locale) with ASCII digits 1-9 mapped to 0. */
+  static String lowerDigits(String w) {
+    String low = w.toLowerCase(Locale.ROOT);
+    boolean digit = false;
+    for (int i = 0; i < low.length() && !digit; i++) {
+      char c = low.charAt(i);
+      digit = c >= '1' && c <= '9';
+    }
+    if (!digit) {
+      return low;
+    }
+    char[] cs = low.toCharArray();
+    for (int i = 0; i < cs.length; i++) {
+      if (cs[i] >= '1' && cs[i] <= '9') {
+        cs[i] = '0';
+      }
+    }
+    return new String(cs);
+  }
+
+  /** Builds features in one reused buffer and hands them to the sink. */
+  private static final class Emitter {
+    final FeatureText sb = new FeatureText();
+    final Sink sink;
+
+    Emitter(Sink sink) {
+      this.sink = sink;
+    }
+
+    void add(int t, String a) {
+      sink.add(t, sb.set(a));
+    }
+
+    void add(int t, String a, String b) {
+      sink.add(t, sb.set(a).append(b));
+    }
+
+    void add(int t, String a, String b, String c) {
+      sink.add(t, sb.set(a).append(b).append('|').append(c));
+    }
+
+    void add(int t, String a, String b, String c, String d) {
+      sink.add(t, sb.set(a).append(b).append('|').append(c).append('|').append(d));
+    }
+
+    void prefix(int t, String name, String w, int k) {
+      sink.add(t, sb.set(name).append(w, 0, k));
+    }
+
+    void suffix(int t, String name, String w, int k) {
+      sink.add(t, sb.set(name).append(w, w.length() - k, w.length()));
+    }
+  }
+
+  /** Features for every token of one sentence, as strings (training, tests). */
+  @SuppressWarnings("unchecked")
+  static List<String>[] extract(String[] words, String[] pos, Gazetteer gaz, Map<String, String> clusters) {
+    List<String>[] out = new List[words.length];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = new ArrayList<>(64);
+    }
+    extract(words, pos, gaz, clusters, (t, f) -> out[t].add(f.toString()));
+    return out;
   }
 
   /**
    * Features for every token of one sentence.
    *
    * @param words normalised tokens
-   * @param pos POS tags, one per token
+   * @param pos POS tags, one per token, or null for a model without POS features
    */
-  @SuppressWarnings("unchecked")
-  static List<String>[] extract(String[] words, String[] pos, Gazetteer gaz, Map<String, String> clusters) {
+  static void extract(String[] words, String[] pos, Gazetteer gaz, Map<String, String> clusters, Sink sink) {
     int n = words.length;
     String[] low = new String[n];
     String[] shp = new String[n];
-    String[] cl = new String[n];
+    String[] cl = clusters.isEmpty() ? null : new String[n];
     boolean allCapsSentence = true;
     int letters = 0;
     for (int i = 0; i < n; i++) {
       low[i] = lowerDigits(words[i]);
       shp[i] = shape(words[i], false);
-      cl[i] = clusters.get(words[i]);
-      if (cl[i] == null) {
-        cl[i] = clusters.get(low[i]);
+      if (cl != null) {
+        cl[i] = clusters.get(words[i]);
+        if (cl[i] == null) {
+          cl[i] = clusters.get(low[i]);
+        }
       }
       for (int k = 0; k < words[i].length(); k++) {
         char c = words[i].charAt(k);
@@ -106,92 +225,132 @@ final class NerFeatures {
         low[i] = words[i];
       }
     }
-    List<String>[] out = new List[n];
+    Emitter e = new Emitter(sink);
+    String[] collapsed = new String[n];
     for (int i = 0; i < n; i++) {
-      List<String> f = new ArrayList<>(80);
-      out[i] = f;
       String w = words[i];
-      f.add("b");
-      f.add("w=" + w);
-      f.add("l=" + low[i]);
-      f.add("s=" + shp[i]);
-      f.add("ss=" + shape(w, true));
-      f.add("p=" + pos[i]);
       String lw = low[i];
-      for (int k = 1; k <= 4 && k <= lw.length(); k++) {
-        f.add("pre" + k + "=" + lw.substring(0, k));
-        f.add("suf" + k + "=" + lw.substring(lw.length() - k));
-      }
-      for (int d = -2; d <= 2; d++) {
-        if (d == 0) {
-          continue;
+      collapsed[i] = shape(w, true);
+      if (!sink.wordFeatures(i, w, lw)) {
+        e.add(i, "b");
+        e.add(i, "w=", w);
+        e.add(i, "l=", lw);
+        e.add(i, "s=", shp[i]);
+        e.add(i, "ss=", collapsed[i]);
+        for (int k = 1; k <= 4 && k <= lw.length(); k++) {
+          e.prefix(i, PRE[k], lw, k);
+          e.suffix(i, SUF[k], lw, k);
         }
-        int j = i + d;
-        String lj = j < 0 ? "<S>" : j >= n ? "</S>" : low[j];
-        f.add("l" + d + "=" + lj);
-        if (Math.abs(d) == 1) {
-          String sj = j < 0 ? "<S>" : j >= n ? "</S>" : shp[j];
-          String pj = j < 0 ? "<S>" : j >= n ? "</S>" : pos[j];
-          f.add("s" + d + "=" + sj);
-          f.add("p" + d + "=" + pj);
-        }
+        sink.wordDone(i);
       }
+      String lPrev2 = i > 1 ? low[i - 2] : "<S>";
       String lPrev = i > 0 ? low[i - 1] : "<S>";
       String lNext = i + 1 < n ? low[i + 1] : "</S>";
+      String lNext2 = i + 2 < n ? low[i + 2] : "</S>";
       String sPrev = i > 0 ? shp[i - 1] : "<S>";
       String sNext = i + 1 < n ? shp[i + 1] : "</S>";
-      f.add("l-1l=" + lPrev + "|" + lw);
-      f.add("ll+1=" + lw + "|" + lNext);
-      f.add("s-1s=" + sPrev + "|" + shp[i]);
-      f.add("ss+1=" + shp[i] + "|" + sNext);
-      f.add("s-1ss+1=" + sPrev + "|" + shp[i] + "|" + sNext);
-      f.add("p-1p=" + (i > 0 ? pos[i - 1] : "<S>") + "|" + pos[i]);
-      f.add("pp+1=" + pos[i] + "|" + (i + 1 < n ? pos[i + 1] : "</S>"));
-      f.add("ps=" + pos[i] + "|" + shp[i]);
+      e.add(i, "l-2=", lPrev2);
+      e.add(i, "l-1=", lPrev);
+      e.add(i, "s-1=", sPrev);
+      e.add(i, "l1=", lNext);
+      e.add(i, "s1=", sNext);
+      e.add(i, "l2=", lNext2);
+      e.add(i, "l-1l=", lPrev, lw);
+      e.add(i, "ll+1=", lw, lNext);
+      e.add(i, "s-1s=", sPrev, shp[i]);
+      e.add(i, "ss+1=", shp[i], sNext);
+      e.add(i, "s-1ss+1=", sPrev, shp[i], sNext);
+      if (pos != null) {
+        String pPrev = i > 0 ? pos[i - 1] : "<S>";
+        String pNext = i + 1 < n ? pos[i + 1] : "</S>";
+        e.add(i, "p=", pos[i]);
+        e.add(i, "p-1=", pPrev);
+        e.add(i, "p1=", pNext);
+        e.add(i, "p-1p=", pPrev, pos[i]);
+        e.add(i, "pp+1=", pos[i], pNext);
+        e.add(i, "ps=", pos[i], shp[i]);
+      }
       if (i == 0) {
-        f.add("first|s=" + shp[i]);
-        f.add("first|l=" + lw);
+        e.add(i, "first|s=", shp[i]);
+        e.add(i, "first|l=", lw);
       }
       if (allCapsSentence) {
         // Headlines in capitals: case says little, lean on the word itself.
-        f.add("caps|l=" + lw);
-        f.add("caps|b");
+        e.add(i, "caps|l=", lw);
+        e.add(i, "caps|b");
       }
-      for (int d = -1; d <= 1; d++) {
-        int j = i + d;
-        if (j < 0 || j >= n || cl[j] == null) {
-          continue;
-        }
-        String c = cl[j];
-        for (int p : new int[] {4, 8, 20}) {
-          if (c.length() >= p || p == 20) {
-            f.add("c" + d + "_" + p + "=" + c.substring(0, Math.min(p, c.length())));
+      if (cl != null) {
+        for (int d = -1; d <= 1; d++) {
+          int j = i + d;
+          if (j < 0 || j >= n || cl[j] == null) {
+            continue;
+          }
+          String c = cl[j];
+          for (int p = 0; p < CLUSTER_PREFIXES.length; p++) {
+            int len = CLUSTER_PREFIXES[p];
+            if (c.length() >= len || len == 20) {
+              e.prefix(i, CLUSTER[d + 1][p], c, Math.min(len, c.length()));
+            }
           }
         }
       }
     }
-    List<String>[] gz = new List[n];
+    IntList[] gz = new IntList[n];
     for (int i = 0; i < n; i++) {
-      gz[i] = new ArrayList<>(4);
+      gz[i] = new IntList(4);
     }
-    gaz.features(words, gz, TYPES);
+    gaz.match(words, gz);
     for (int i = 0; i < n; i++) {
-      out[i].addAll(gz[i]);
-      for (String g : gz[i]) {
-        out[i].add(g + "|s=" + shape(words[i], true));
+      for (int k = 0; k < gz[i].n; k++) {
+        e.add(i, GZ[gz[i].a[k]]);
+        e.add(i, GZ_SHAPE[gz[i].a[k]], collapsed[i]);
       }
       if (i > 0) {
-        for (String g : gz[i - 1]) {
-          out[i].add("-1" + g);
+        for (int k = 0; k < gz[i - 1].n; k++) {
+          e.add(i, GZ_PREV[gz[i - 1].a[k]]);
         }
       }
       if (i + 1 < n) {
-        for (String g : gz[i + 1]) {
-          out[i].add("+1" + g);
+        for (int k = 0; k < gz[i + 1].n; k++) {
+          e.add(i, GZ_NEXT[gz[i + 1].a[k]]);
         }
       }
     }
-    return out;
+  }
+
+  private static final int DOC_TYPES = TYPES.length + 1; // index 0: outside any name
+  private static final String[] DOC_PLUS = new String[DOC_TYPES];
+  private static final String[] DOC = new String[DOC_TYPES];
+  private static final String[][] DOC_FIRST = new String[DOC_TYPES][2];
+  private static final String[] DOC_PREV = new String[DOC_TYPES];
+  private static final String[] DOC_NEXT = new String[DOC_TYPES];
+  /** NerModel.L, computed here: reading NerModel.L would make the two classes' initialisation circular. */
+  private static final int LABELS = 1 + 4 * TYPES.length;
+  private static final String[] P1 = new String[LABELS];
+  /** P1_PREV[label][previous label + 1] (previous -1 at the sentence start). */
+  private static final String[][] P1_PREV = new String[LABELS][LABELS + 1];
+
+  static {
+    for (int t = 0; t < DOC_TYPES; t++) {
+      String name = t == 0 ? "O" : TYPES[t - 1];
+      DOC_PLUS[t] = "doc+=" + name;
+      DOC[t] = "doc=" + name;
+      DOC_FIRST[t][0] = "doc=" + name + "|first=false";
+      DOC_FIRST[t][1] = "doc=" + name + "|first=true";
+      DOC_PREV[t] = "doc-1=" + name;
+      DOC_NEXT[t] = "doc+1=" + name;
+    }
+    for (int y = 0; y < LABELS; y++) {
+      P1[y] = "p1=" + y;
+      for (int p = -1; p < LABELS; p++) {
+        P1_PREV[y][p + 1] = "p1=" + y + "|" + p;
+      }
+    }
+  }
+
+  /** Document features appended to per-sentence, per-token string lists (training, tests). */
+  static void addDocumentFeatures(List<String[]> words, List<int[]> labels, List<List<String>[]> feats) {
+    addDocumentFeatures(words, labels, (s, t, f) -> feats.get(s)[t].add(f.toString()));
   }
 
   /**
@@ -201,14 +360,14 @@ final class NerFeatures {
    *
    * @param words normalised words of each sentence of one document
    * @param labels first-pass labels of each sentence
-   * @param feats per-sentence, per-token feature lists to append to
    */
-  static void addDocumentFeatures(List<String[]> words, List<int[]> labels, List<List<String>[]> feats) {
-    int types = TYPES.length + 1; // index 0: outside any name
-    Map<String, int[]> total = new java.util.HashMap<>();
-    List<Map<String, int[]>> perSentence = new ArrayList<>();
+  static void addDocumentFeatures(List<String[]> words, List<int[]> labels, DocSink docSink) {
+    FeatureText text = new FeatureText();
+    DocSinkOfStrings sink = (s, t, f) -> docSink.add(s, t, text.set(f));
+    Map<String, int[]> total = new HashMap<>();
+    List<Map<String, int[]>> perSentence = new ArrayList<>(words.size());
     for (int s = 0; s < words.size(); s++) {
-      Map<String, int[]> own = new java.util.HashMap<>();
+      Map<String, int[]> own = new HashMap<>();
       String[] w = words.get(s);
       int[] y = labels.get(s);
       for (int i = 0; i < w.length; i++) {
@@ -216,16 +375,16 @@ final class NerFeatures {
           continue;
         }
         int t = NerModel.type(y[i]) + 1;
-        own.computeIfAbsent(w[i], k -> new int[types])[t]++;
-        total.computeIfAbsent(w[i], k -> new int[types])[t]++;
+        own.computeIfAbsent(w[i], k -> new int[DOC_TYPES])[t]++;
+        total.computeIfAbsent(w[i], k -> new int[DOC_TYPES])[t]++;
       }
       perSentence.add(own);
     }
     for (int s = 0; s < words.size(); s++) {
       String[] w = words.get(s);
-      List<String>[] f = feats.get(s);
-      String[] major = new String[w.length];
+      int[] major = new int[w.length];
       for (int i = 0; i < w.length; i++) {
+        major[i] = -1;
         int[] all = total.get(w[i]);
         if (all == null) {
           continue;
@@ -233,11 +392,10 @@ final class NerFeatures {
         int[] own = perSentence.get(s).get(w[i]);
         int best = -1;
         int bestCount = 0;
-        for (int t = 0; t < types; t++) {
+        for (int t = 0; t < DOC_TYPES; t++) {
           int c = all[t] - own[t];
           if (c > 0) {
-            String name = t == 0 ? "O" : TYPES[t - 1];
-            f[i].add("doc+=" + name);
+            sink.add(s, i, DOC_PLUS[t]);
             if (c > bestCount) {
               best = t;
               bestCount = c;
@@ -245,26 +403,29 @@ final class NerFeatures {
           }
         }
         if (best >= 0) {
-          String name = best == 0 ? "O" : TYPES[best - 1];
-          f[i].add("doc=" + name);
-          f[i].add("doc=" + name + "|first=" + (i == 0));
-          major[i] = name;
+          sink.add(s, i, DOC[best]);
+          sink.add(s, i, DOC_FIRST[best][i == 0 ? 1 : 0]);
+          major[i] = best;
         }
       }
       // Neighbours' document types: a word next to a known name part is often one too ("Kim Jong Un").
       // Plus the first pass's own label here (stacking): the second pass learns when to overrule it.
       int[] y = labels.get(s);
       for (int i = 0; i < w.length; i++) {
-        f[i].add("p1=" + y[i]);
-        f[i].add("p1=" + y[i] + "|" + (i > 0 ? y[i - 1] : -1));
-        if (i > 0 && major[i - 1] != null) {
-          f[i].add("doc-1=" + major[i - 1]);
+        sink.add(s, i, P1[y[i]]);
+        sink.add(s, i, P1_PREV[y[i]][i > 0 ? y[i - 1] + 1 : 0]);
+        if (i > 0 && major[i - 1] >= 0) {
+          sink.add(s, i, DOC_PREV[major[i - 1]]);
         }
-        if (i + 1 < w.length && major[i + 1] != null) {
-          f[i].add("doc+1=" + major[i + 1]);
+        if (i + 1 < w.length && major[i + 1] >= 0) {
+          sink.add(s, i, DOC_NEXT[major[i + 1]]);
         }
       }
     }
+  }
+
+  private interface DocSinkOfStrings {
+    void add(int sentence, int token, String feature);
   }
 
   private static boolean capitalised(String w) {

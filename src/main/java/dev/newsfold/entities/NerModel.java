@@ -41,6 +41,24 @@ final class NerModel {
     this(featureIndex, weights, trans, gazetteer, clusters, null);
   }
 
+  /**
+   * Run-time lookup of both passes' features at once (first-pass features are also second-pass ones): the value of a
+   * feature is {@link #ids(int, int)} of its id in each pass, -1 if that pass does not know it.
+   */
+  final TextTable table;
+
+  static long ids(int first, int second) {
+    return ((long) first << 32) | (second & 0xffffffffL);
+  }
+
+  static int firstId(long ids) {
+    return (int) (ids >> 32);
+  }
+
+  static int secondId(long ids) {
+    return (int) ids;
+  }
+
   NerModel(Map<String, Integer> featureIndex, float[] weights, float[] trans, Gazetteer gazetteer,
       Map<String, String> clusters, NerModel docStage) {
     this.docStage = docStage;
@@ -49,6 +67,19 @@ final class NerModel {
     this.trans = trans;
     this.gazetteer = gazetteer;
     this.clusters = clusters;
+    Map<String, Integer> second = docStage == null ? Map.of() : docStage.featureIndex;
+    TextTable t = new TextTable(featureIndex.size() + second.size());
+    java.util.Set<String> all = new java.util.HashSet<>(featureIndex.keySet());
+    all.addAll(second.keySet());
+    for (String f : all) {
+      Integer a = featureIndex.get(f);
+      Integer b = second.get(f);
+      t.put(f, ids(a == null ? -1 : a, b == null ? -1 : b));
+    }
+    if (t.size() != all.size()) {
+      throw new IllegalStateException("feature hash collision: " + (all.size() - t.size()) + " features share a hash");
+    }
+    this.table = t;
   }
 
   static int type(int label) {
@@ -98,57 +129,91 @@ final class NerModel {
     return viterbi(feats, weights, trans);
   }
 
+  /** PREDECESSORS[cur]: the labels that may precede cur under BILOU (not the sentence start). */
+  private static final int[][] PREDECESSORS = new int[L][];
+
+  static {
+    for (int y = 0; y < L; y++) {
+      int[] ps = new int[L];
+      int k = 0;
+      for (int p = 0; p < L; p++) {
+        if (allowed(p, y)) {
+          ps[k++] = p;
+        }
+      }
+      PREDECESSORS[y] = java.util.Arrays.copyOf(ps, k);
+    }
+  }
+
   static int[] viterbi(int[][] feats, float[] w, float[] trans) {
-    int n = feats.length;
+    int[] counts = new int[feats.length];
+    for (int i = 0; i < feats.length; i++) {
+      counts[i] = feats[i].length;
+    }
+    return viterbi(feats, counts, w, trans);
+  }
+
+  /**
+   * Best BILOU-valid label sequence; token i's feature ids are feats[i][0 .. counts[i]). Scores are floats (the
+   * per-label sums vectorise) and only the transitions BILOU allows are visited.
+   */
+  static int[] viterbi(int[][] feats, int[] counts, float[] w, float[] trans) {
+    int n = counts.length;
     if (n == 0) {
       return new int[0];
     }
-    double[][] score = new double[n][L];
-    int[][] back = new int[n][L];
-    double[] emit = new double[L];
+    float ninf = Float.NEGATIVE_INFINITY;
+    float[] prev = new float[L];
+    float[] cur = new float[L];
+    int[] back = new int[n * L];
+    float[] emit = new float[L];
     for (int i = 0; i < n; i++) {
-      java.util.Arrays.fill(emit, 0);
-      for (int f : feats[i]) {
-        int base = f * L;
+      java.util.Arrays.fill(emit, 0f);
+      int[] fs = feats[i];
+      for (int k = 0, m = counts[i]; k < m; k++) {
+        int base = fs[k] * L;
         for (int y = 0; y < L; y++) {
           emit[y] += w[base + y];
         }
       }
       for (int y = 0; y < L; y++) {
-        double best = Double.NEGATIVE_INFINITY;
+        float best = ninf;
         int arg = -1;
         if (i == 0) {
           if (allowed(L, y)) {
             best = trans[L * L + y];
           }
         } else {
-          for (int p = 0; p < L; p++) {
-            if (score[i - 1][p] == Double.NEGATIVE_INFINITY || !allowed(p, y)) {
+          for (int p : PREDECESSORS[y]) {
+            if (prev[p] == ninf) {
               continue;
             }
-            double s = score[i - 1][p] + trans[p * L + y];
+            float s = prev[p] + trans[p * L + y];
             if (s > best) {
               best = s;
               arg = p;
             }
           }
         }
-        score[i][y] = best == Double.NEGATIVE_INFINITY ? best : best + emit[y];
-        back[i][y] = arg;
+        cur[y] = best == ninf ? best : best + emit[y];
+        back[i * L + y] = arg;
       }
+      float[] t = prev;
+      prev = cur;
+      cur = t;
     }
     int bestY = 0;
-    double best = Double.NEGATIVE_INFINITY;
+    float best = ninf;
     for (int y = 0; y < L; y++) {
-      if (allowedLast(y) && score[n - 1][y] > best) {
-        best = score[n - 1][y];
+      if (allowedLast(y) && prev[y] > best) {
+        best = prev[y];
         bestY = y;
       }
     }
     int[] out = new int[n];
     out[n - 1] = bestY;
     for (int i = n - 1; i > 0; i--) {
-      out[i - 1] = back[i][out[i]];
+      out[i - 1] = back[i * L + out[i]];
     }
     return out;
   }

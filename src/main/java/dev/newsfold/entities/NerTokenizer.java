@@ -18,6 +18,8 @@ final class NerTokenizer {
       "gov", "prof", "rev", "inc", "corp", "co", "ltd", "bros", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
       "sept", "oct", "nov", "dec", "vs", "etc", "no", "mt", "ft", "ave", "blvd", "messrs", "u.s", "u.n", "u.k");
 
+  private static final java.util.regex.Pattern DOTTED = java.util.regex.Pattern.compile("(?:\\p{L}\\.)+\\p{L}");
+
   private NerTokenizer() {}
 
   static List<Token> tokenize(String s) {
@@ -100,7 +102,7 @@ final class NerTokenizer {
     if (word.length() == 1 && Character.isUpperCase(word.charAt(0))) {
       return true; // initials: "John F. Kennedy"
     }
-    if (word.matches("(?:\\p{L}\\.)+\\p{L}")) {
+    if (DOTTED.matcher(word).matches()) {
       return true; // U.S, U.N, e.g
     }
     return ABBREVIATIONS.contains(word.toLowerCase(java.util.Locale.ROOT));

@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.function.IntConsumer;
-import opennlp.tools.postag.POSTaggerME;
 
 /**
  * Trains the name model on CoNLL-2003 eng.train: structured averaged perceptron (Collins 2002) over BILOU labels with
@@ -36,11 +35,12 @@ public final class NerTrainer {
   record Weights(float[] w, float[] trans) {}
 
   static List<Prepared> prepare(List<Conll.Sentence> sentences) {
-    POSTaggerME tagger = new POSTaggerME(OpenNlpModels.pos());
+    GreedyPosTagger tagger = new GreedyPosTagger();
     List<Prepared> out = new ArrayList<>(sentences.size());
     for (Conll.Sentence s : sentences) {
       String[] norm = NameTagger.normalize(s.words());
-      out.add(new Prepared(norm, tagger.tag(norm), Conll.labels(norm.length, s.spans()), s.spans()));
+      String[] pos = tagger.tag(norm);
+      out.add(new Prepared(norm, pos, Conll.labels(norm.length, s.spans()), s.spans()));
     }
     return out;
   }
@@ -207,7 +207,7 @@ public final class NerTrainer {
     long t0 = System.nanoTime();
     List<Prepared> sents = prepare(Conll.read(train));
     List<Prepared> devSents = dev == null ? List.of() : prepare(Conll.read(dev));
-    log(t0, "read and POS-tagged %d train, %d dev sentences", sents.size(), devSents.size());
+    log(t0, "read %d train, %d dev sentences", sents.size(), devSents.size());
 
     Map<String, String> clusters = WordClusters.build(sents, unlabelled);
     log(t0, "word clusters: %d words", clusters.size());

@@ -1,0 +1,210 @@
+package dev.newsfold.entities;
+
+import java.util.Map;
+import java.util.TreeMap;
+import opennlp.tools.ml.model.AbstractModel;
+import opennlp.tools.ml.model.Context;
+import opennlp.tools.ml.model.MaxentModel;
+import opennlp.tools.postag.POSContextGenerator;
+import opennlp.tools.postag.POSModel;
+import opennlp.tools.util.StringUtil;
+import opennlp.tools.util.featuregen.FeatureGeneratorUtil;
+
+/**
+ * OpenNLP's UD POS model decoded greedily (best tag per token, left to right) instead of POSTaggerME's beam of 3:
+ * one context per token instead of three, and the context built without Strings. The maxent weights are copied into flat arrays behind a {@link TextTable}
+ * and the best tag is the arg max of the summed weights (the softmax OpenNLP applies does not change the arg max),
+ * so no exp() and no HashMap per context string. The name model is trained on the same greedy tags, so the
+ * features agree between training and run time. Not thread-safe (reused buffers); the weights are shared.
+ */
+final class GreedyPosTagger {
+  /** The shared, immutable flattened weights (built once per JVM). */
+  private static final class Weights {
+    static final Weights POS = new Weights(OpenNlpModels.pos());
+
+    final TextTable predicates;
+    /** Predicate k's weights are params[start[k] .. start[k + 1]) for outcomes outcomes[same range]. */
+    final int[] start;
+    final int[] outcomes;
+    final double[] params;
+    final String[] outcomeNames;
+
+    Weights(POSModel pos) {
+      Object m = pos.getArtifact("pos.model");
+      if (!(m instanceof AbstractModel model)) {
+        throw new IllegalStateException("POS model is not an OpenNLP maxent model: " + m);
+      }
+      Object[] data = model.getDataStructures();
+      @SuppressWarnings("unchecked")
+      Map<String, Context> pmap = new TreeMap<>((Map<String, Context>) data[1]);
+      outcomeNames = ((String[]) data[2]).clone();
+      predicates = new TextTable(pmap.size());
+      start = new int[pmap.size() + 1];
+      int total = 0;
+      for (Context c : pmap.values()) {
+        total += c.getOutcomes().length;
+      }
+      outcomes = new int[total];
+      params = new double[total];
+      int at = 0;
+      int k = 0;
+      for (Map.Entry<String, Context> e : pmap.entrySet()) {
+        predicates.put(e.getKey(), k);
+        start[k] = at;
+        int[] o = e.getValue().getOutcomes();
+        double[] p = e.getValue().getParameters();
+        System.arraycopy(o, 0, outcomes, at, o.length);
+        System.arraycopy(p, 0, params, at, p.length);
+        at += o.length;
+        start[k + 1] = at;
+        k++;
+      }
+      if (predicates.size() != pmap.size()) {
+        throw new IllegalStateException("POS predicate hash collision");
+      }
+    }
+  }
+
+  private final Weights weights;
+  private final FeatureText text = new FeatureText();
+  private final double[] sums;
+
+  GreedyPosTagger(POSModel pos) {
+    this.weights = pos == OpenNlpModels.pos() ? Weights.POS : new Weights(pos);
+    this.sums = new double[weights.outcomeNames.length];
+  }
+
+  GreedyPosTagger() {
+    this(OpenNlpModels.pos());
+  }
+
+  /** Words seen (bounded; emptied when full): the lookups that depend on the word alone are done once. */
+  private static final int CACHE_LIMIT = 50_000;
+
+  private final java.util.HashMap<String, Word> cache = new java.util.HashMap<>();
+
+  /** A word's lower case, token class and predicate ids (-1: unknown) of its word-only features, in context order. */
+  private record Word(String low, String cls, int[] head, int[] tail) {}
+
+  private int id(FeatureText f) {
+    long v = weights.predicates.get(f);
+    return v == TextTable.ABSENT ? -1 : (int) v;
+  }
+
+  private Word word(String w) {
+    Word x = cache.get(w);
+    if (x != null) {
+      return x;
+    }
+    FeatureText f = text;
+    String low = StringUtil.toLowerCase(w);
+    String cls = FeatureGeneratorUtil.tokenFeature(w);
+    int len = w.length();
+    int[] head = new int[2 + 2 * Math.min(4, len)];
+    int h = 0;
+    head[h++] = id(f.set("def"));
+    for (int k = 1; k <= 4 && k <= len; k++) {
+      head[h++] = id(f.set("suf=").append(w, len - k, len));
+    }
+    for (int k = 1; k <= 4 && k <= len; k++) {
+      head[h++] = id(f.set("pre=").append(w, 0, k));
+    }
+    head[h] = id(f.set("w=").append(low));
+    int[] tail = {id(f.set("wc=").append(cls)), id(f.set("w&c=").append(low).append(',').append(cls))};
+    x = new Word(low, cls, head, tail);
+    if (cache.size() >= CACHE_LIMIT) {
+      cache.clear();
+    }
+    cache.put(w, x);
+    return x;
+  }
+
+  private void add(int k) {
+    if (k < 0) {
+      return;
+    }
+    Weights w = weights;
+    for (int j = w.start[k], end = w.start[k + 1]; j < end; j++) {
+      sums[w.outcomes[j]] += w.params[j];
+    }
+  }
+
+  private void add(int[] ks) {
+    for (int k : ks) {
+      add(k);
+    }
+  }
+
+  private void add(FeatureText f) {
+    add(id(f));
+  }
+
+  /**
+   * Greedy tags. The context is the one the model's feature generator descriptor (generator.featuregen in the model:
+   * definition, suffixes and prefixes 1-4, lower-cased tokens in a +-2 window, sentence begin in a +-2 window, token
+   * class, token and class, previous one and two tags) produces, built here as hashed text in the same order instead
+   * of through OpenNLP's generators (which rebuild each word's strings five times, once per window position);
+   * {@code GreedyPosTaggerTest} checks the tags against OpenNLP's own context generator and model.
+   */
+  String[] tag(String[] words) {
+    int n = words.length;
+    Word[] ws = new Word[n];
+    for (int i = 0; i < n; i++) {
+      ws[i] = word(words[i]);
+    }
+    FeatureText f = text;
+    String[] tags = new String[n];
+    for (int i = 0; i < n; i++) {
+      java.util.Arrays.fill(sums, 0);
+      add(ws[i].head); // def, suf=, pre=, w=
+      if (i > 0) {
+        add(f.set("p1w=").append(ws[i - 1].low));
+      }
+      if (i > 1) {
+        add(f.set("p2w=").append(ws[i - 2].low));
+      }
+      if (i + 1 < n) {
+        add(f.set("n1w=").append(ws[i + 1].low));
+      }
+      if (i + 2 < n) {
+        add(f.set("n2w=").append(ws[i + 2].low));
+      }
+      if (i < 3) {
+        add(f.set(i == 0 ? "S=begin" : i == 1 ? "p1S=begin" : "p2S=begin"));
+      }
+      add(ws[i].tail); // wc=, w&c=
+      if (i > 0) {
+        add(f.set("t=").append(tags[i - 1]));
+      }
+      if (i > 1) {
+        add(f.set("t2=").append(tags[i - 2]).append(',').append(tags[i - 1]));
+      }
+      int best = 0;
+      for (int o = 1; o < sums.length; o++) {
+        if (sums[o] > sums[best]) {
+          best = o;
+        }
+      }
+      tags[i] = weights.outcomeNames[best];
+    }
+    return tags;
+  }
+
+  /** The same greedy decoding through OpenNLP's own model evaluation (for tests: the flat copy must agree). */
+  static String[] tagWithOpenNlp(POSModel pos, String[] words) {
+    MaxentModel model = pos.getArtifact("pos.model");
+    POSContextGenerator cg = pos.getFactory().getPOSContextGenerator();
+    String[] tags = new String[words.length];
+    for (int i = 0; i < words.length; i++) {
+      double[] probs = model.eval(cg.getContext(i, words, tags, null));
+      int best = 0;
+      for (int k = 1; k < probs.length; k++) {
+        if (probs[k] > probs[best]) {
+          best = k;
+        }
+      }
+      tags[i] = model.getOutcome(best);
+    }
+    return tags;
+  }
+}
