@@ -1,0 +1,530 @@
+package dev.newsfold.stories;
+
+import dev.newsfold.schema.Article;
+import dev.newsfold.schema.Story;
+import java.io.Serializable;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.apache.beam.sdk.coders.KvCoder;
+import org.apache.beam.sdk.coders.ListCoder;
+import org.apache.beam.sdk.coders.NullableCoder;
+import org.apache.beam.sdk.coders.StringUtf8Coder;
+import org.apache.beam.sdk.coders.VarIntCoder;
+import org.apache.beam.sdk.extensions.avro.coders.AvroCoder;
+import org.apache.beam.sdk.metrics.Counter;
+import org.apache.beam.sdk.metrics.Distribution;
+import org.apache.beam.sdk.metrics.Metrics;
+import org.apache.beam.sdk.transforms.Count;
+import org.apache.beam.sdk.transforms.Distinct;
+import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.Filter;
+import org.apache.beam.sdk.transforms.Flatten;
+import org.apache.beam.sdk.transforms.GroupByKey;
+import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.View;
+import org.apache.beam.sdk.transforms.join.CoGbkResult;
+import org.apache.beam.sdk.transforms.join.CoGroupByKey;
+import org.apache.beam.sdk.transforms.join.KeyedPCollectionTuple;
+import org.apache.beam.sdk.values.KV;
+import org.apache.beam.sdk.values.PBegin;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionList;
+import org.apache.beam.sdk.values.PCollectionTuple;
+import org.apache.beam.sdk.values.PCollectionView;
+import org.apache.beam.sdk.values.PInput;
+import org.apache.beam.sdk.values.POutput;
+import org.apache.beam.sdk.values.PValue;
+import org.apache.beam.sdk.values.TupleTag;
+import org.apache.beam.sdk.values.TupleTagList;
+
+/**
+ * The story fingerprint: marks copies ({@code duplicate_of}, {@code simhash}) and joins copies and rewrites of one
+ * event into stories ({@code story_id}, plus one {@link Story} row per story).
+ *
+ * <p>Steps, each linear in the number of articles:
+ * <ol>
+ *   <li>Copies: exact content-hash groups, and MinHash LSH bands over word shingles; each band block yields candidate
+ *       pairs, verified by the estimated Jaccard of the full signatures.
+ *   <li>Rewrites: document frequencies of title/lead terms (Count.perElement, a map side input); each article's story
+ *       key (its rarest names, numbers, title and lead terms) is a set of blocking keys; within each block pairs are
+ *       verified by {@code cosineWeight * tfidfCosine + (1 - cosineWeight) * keyOverlap >= storyThreshold}, inside
+ *       the publication-date window.
+ *   <li>A block larger than {@code maxBlockSize} is split (members sorted by date then id, overlapping windows of
+ *       {@code maxBlockSize}, stride half of it) and counted in the {@code stories/blocksSplit} counter; so each
+ *       article meets at most about 2 x maxBlockSize others per key.
+ *   <li>Clustering: the verified edges (a few per article) are gathered on one worker and clustered by
+ *       {@link StoryClusterer} (union-find with an anti-chaining guard). Memory there is O(edges), about
+ *       40 bytes x edges: fine for tens of millions of articles; beyond, replace with label propagation rounds.
+ * </ol>
+ * Parameters and their reasons: docs/stories.md.
+ */
+public class JoinStories extends PTransform<PCollection<Article>, JoinStories.Result> {
+  static final String NS = "stories";
+
+  /** Tunables; defaults documented in docs/stories.md. */
+  static final class Params implements Serializable {
+    int numHashes = 96;
+    int bands = 32;
+    int shingleSize = 3;
+    double copyThreshold = 0.5;
+    int leadWords = 200;
+    int vectorSize = 64;
+    int keySize = 8;
+    double storyThreshold = 0.35;
+    double cosineWeight = 0.6;
+    int dateWindowDays = 7;
+    int maxBlockSize = 100;
+    double minLinkFraction = 0.3;
+
+    Params copy() {
+      try {
+        return (Params) clone();
+      } catch (CloneNotSupportedException e) {
+        throw new AssertionError(e);
+      }
+    }
+
+    @Override
+    protected Object clone() throws CloneNotSupportedException {
+      Params p = new Params();
+      p.numHashes = numHashes;
+      p.bands = bands;
+      p.shingleSize = shingleSize;
+      p.copyThreshold = copyThreshold;
+      p.leadWords = leadWords;
+      p.vectorSize = vectorSize;
+      p.keySize = keySize;
+      p.storyThreshold = storyThreshold;
+      p.cosineWeight = cosineWeight;
+      p.dateWindowDays = dateWindowDays;
+      p.maxBlockSize = maxBlockSize;
+      p.minLinkFraction = minLinkFraction;
+      return p;
+    }
+  }
+
+  private final Params params;
+
+  private JoinStories(Params params) {
+    this.params = params;
+  }
+
+  public static JoinStories create() {
+    return new JoinStories(new Params());
+  }
+
+  private JoinStories with(java.util.function.Consumer<Params> change) {
+    Params p = params.copy();
+    change.accept(p);
+    return new JoinStories(p);
+  }
+
+  /** MinHash slots (default 96) and LSH bands (default 32, so 3 rows a band: pairs above Jaccard ~0.3 collide). */
+  public JoinStories withMinHash(int numHashes, int bands) {
+    if (numHashes % bands != 0) {
+      throw new IllegalArgumentException("numHashes must be a multiple of bands");
+    }
+    return with(p -> {
+      p.numHashes = numHashes;
+      p.bands = bands;
+    });
+  }
+
+  /** Words per shingle (default 3). */
+  public JoinStories withShingleSize(int words) {
+    return with(p -> p.shingleSize = words);
+  }
+
+  /** Estimated Jaccard at or above which an article is a copy (default 0.5). */
+  public JoinStories withCopyThreshold(double jaccard) {
+    return with(p -> p.copyThreshold = jaccard);
+  }
+
+  /** Body words read for the story key and TF-IDF vector (default 200). */
+  public JoinStories withLeadWords(int words) {
+    return with(p -> p.leadWords = words);
+  }
+
+  /** Terms kept in the TF-IDF vector (default 64) and in the story key (default 8). */
+  public JoinStories withKeySizes(int vectorTerms, int keyTerms) {
+    return with(p -> {
+      p.vectorSize = vectorTerms;
+      p.keySize = keyTerms;
+    });
+  }
+
+  /** Same-story score threshold (default 0.35) and the weight of TF-IDF cosine in it (default 0.6). */
+  public JoinStories withStoryThreshold(double threshold, double cosineWeight) {
+    return with(p -> {
+      p.storyThreshold = threshold;
+      p.cosineWeight = cosineWeight;
+    });
+  }
+
+  /** Articles dated further apart than this are never the same story (default 7 days; undated ones always pass). */
+  public JoinStories withDateWindowDays(int days) {
+    return with(p -> p.dateWindowDays = days);
+  }
+
+  /** Largest block compared pairwise (default 100); larger blocks are split into overlapping windows. */
+  public JoinStories withMaxBlockSize(int size) {
+    if (size < 2) {
+      throw new IllegalArgumentException("maxBlockSize must be at least 2");
+    }
+    return with(p -> p.maxBlockSize = size);
+  }
+
+  /** Anti-chaining guard: share of the smaller cluster that must link to the other (default 0.3). */
+  public JoinStories withMinLinkFraction(double fraction) {
+    return with(p -> p.minLinkFraction = fraction);
+  }
+
+  /** Output: the articles with story fields filled, and one row per story. */
+  public static final class Result implements POutput {
+    private final PCollection<Article> articles;
+    private final PCollection<Story> stories;
+
+    Result(PCollection<Article> articles, PCollection<Story> stories) {
+      this.articles = articles;
+      this.stories = stories;
+    }
+
+    public PCollection<Article> articles() {
+      return articles;
+    }
+
+    public PCollection<Story> stories() {
+      return stories;
+    }
+
+    @Override
+    public org.apache.beam.sdk.Pipeline getPipeline() {
+      return articles.getPipeline();
+    }
+
+    @Override
+    public Map<TupleTag<?>, PValue> expand() {
+      Map<TupleTag<?>, PValue> m = new HashMap<>();
+      m.put(new TupleTag<Article>("articles"), articles);
+      m.put(new TupleTag<Story>("stories"), stories);
+      return m;
+    }
+
+    @Override
+    public void finishSpecifyingOutput(String transformName, PInput input,
+        PTransform<?, ?> transform) {}
+  }
+
+  static int dateOf(Article a) {
+    LocalDate d = a.getPublishedDate();
+    return d == null ? StoryFeatures.NO_DATE : (int) d.toEpochDay();
+  }
+
+  @Override
+  public Result expand(PCollection<Article> input) {
+    final Params p = params;
+    AvroCoder<Article> articleCoder = AvroCoder.of(Article.class);
+    KvCoder<String, String> pairCoder = KvCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of());
+
+    // 1. Corpus-wide rarity: document frequency of every title/lead term seen in two or more articles.
+    PCollectionView<Map<String, Long>> dfView = input
+        .apply("TitleAndLeadTerms", ParDo.of(new DoFn<Article, String>() {
+          private transient StoryKeyExtractor extractor;
+
+          @ProcessElement
+          public void process(@Element Article a, OutputReceiver<String> out) {
+            if (extractor == null) {
+              extractor = new StoryKeyExtractor(p.leadWords, p.vectorSize, p.keySize);
+            }
+            for (String t : extractor.profile(a.getTitle(), a.getText()).counts.keySet()) {
+              out.output(t);
+            }
+          }
+        })).setCoder(StringUtf8Coder.of())
+        .apply("DocumentFrequency", Count.perElement())
+        .apply("SeenTwice", Filter.by(kv -> kv.getValue() >= 2))
+        .apply("DocumentFrequencyView", View.asMap());
+    PCollectionView<Long> docsView = input.apply("CountArticles", Count.globally())
+        .apply("ArticleCountView", View.asSingleton());
+
+    // 2. Per-article fingerprints.
+    PCollection<StoryFeatures> features = input.apply("StoryKeys", ParDo.of(new DoFn<Article, StoryFeatures>() {
+      private transient StoryKeyExtractor extractor;
+
+      @ProcessElement
+      public void process(ProcessContext c) {
+        if (extractor == null) {
+          extractor = new StoryKeyExtractor(p.leadWords, p.vectorSize, p.keySize);
+        }
+        Map<String, Long> df = c.sideInput(dfView);
+        long docs = c.sideInput(docsView);
+        Article a = c.element();
+        c.output(extractor.features(a.getArticleId(), dateOf(a), a.getTitle(), a.getText(),
+            t -> df.getOrDefault(t, 0L).intValue(), docs));
+      }
+    }).withSideInputs(dfView, docsView)).setCoder(StoryFeatures.Coder.of());
+
+    PCollection<KV<String, CopySignature>> signatures = input
+        .apply("MinHash", ParDo.of(new DoFn<Article, KV<String, CopySignature>>() {
+          private transient MinHash minHash;
+
+          @ProcessElement
+          public void process(@Element Article a, OutputReceiver<KV<String, CopySignature>> out) {
+            if (minHash == null) {
+              minHash = new MinHash(p.numHashes, p.shingleSize, 0x6e657773L);
+            }
+            long[] sig = minHash.signature(TextFeatures.words(a.getText()));
+            out.output(KV.of(a.getArticleId(), new CopySignature(a.getArticleId(), dateOf(a), sig)));
+          }
+        })).setCoder(KvCoder.of(StringUtf8Coder.of(), CopySignature.Coder.of()));
+
+    // 3a. Exact copies: star edges from the smallest id of each content-hash group.
+    PCollection<Edge> exactEdges = input
+        .apply("ByContentHash", ParDo.of(new DoFn<Article, KV<String, KV<String, Integer>>>() {
+          @ProcessElement
+          public void process(@Element Article a, OutputReceiver<KV<String, KV<String, Integer>>> out) {
+            out.output(KV.of(a.getContentHash(), KV.of(a.getArticleId(), dateOf(a))));
+          }
+        })).setCoder(KvCoder.of(StringUtf8Coder.of(), KvCoder.of(StringUtf8Coder.of(), VarIntCoder.of())))
+        .apply("GroupByContentHash", GroupByKey.create())
+        .apply("ExactCopyEdges", ParDo.of(new DoFn<KV<String, Iterable<KV<String, Integer>>>, Edge>() {
+          @ProcessElement
+          public void process(@Element KV<String, Iterable<KV<String, Integer>>> group, OutputReceiver<Edge> out) {
+            TreeMap<String, Integer> members = new TreeMap<>();
+            for (KV<String, Integer> m : group.getValue()) {
+              members.put(m.getKey(), m.getValue());
+            }
+            Map.Entry<String, Integer> first = members.firstEntry();
+            for (Map.Entry<String, Integer> m : members.tailMap(first.getKey(), false).entrySet()) {
+              out.output(new Edge(first.getKey(), first.getValue(), m.getKey(), m.getValue(), Edge.COPY, 1.0));
+            }
+          }
+        })).setCoder(Edge.Coder.of());
+
+    // 3b. Near copies: LSH band blocks -> candidate pairs -> verified on full signatures.
+    PCollection<KV<String, String>> candidates = signatures
+        .apply("LshBands", ParDo.of(new DoFn<KV<String, CopySignature>, KV<Long, String>>() {
+          @ProcessElement
+          public void process(@Element KV<String, CopySignature> s, OutputReceiver<KV<Long, String>> out) {
+            long[] keys = MinHash.bandKeys(s.getValue().minhash, p.bands);
+            for (int b = 0; b < keys.length; b++) {
+              if (keys[b] != 0L) {
+                out.output(KV.of(keys[b] ^ b, s.getKey()));
+              }
+            }
+          }
+        })).setCoder(KvCoder.of(org.apache.beam.sdk.coders.VarLongCoder.of(), StringUtf8Coder.of()))
+        .apply("GroupByBand", GroupByKey.create())
+        .apply("BandCandidates", ParDo.of(new DoFn<KV<Long, Iterable<String>>, KV<String, String>>() {
+          private final Counter split = Metrics.counter(NS, "lshBlocksSplit");
+          private final Counter pairs = Metrics.counter(NS, "lshCandidatePairs");
+
+          @ProcessElement
+          public void process(@Element KV<Long, Iterable<String>> block, OutputReceiver<KV<String, String>> out) {
+            List<String> ids = new ArrayList<>(new TreeSet<String>(toList(block.getValue())));
+            if (ids.size() > p.maxBlockSize) {
+              split.inc();
+            }
+            for (int[] w : Blocks.windows(ids.size(), p.maxBlockSize)) {
+              for (int i = w[0]; i < w[1]; i++) {
+                for (int j = i + 1; j < w[1]; j++) {
+                  pairs.inc();
+                  out.output(KV.of(ids.get(i), ids.get(j)));
+                }
+              }
+            }
+          }
+        })).setCoder(pairCoder)
+        .apply("DistinctCandidates", Distinct.create());
+
+    final TupleTag<String> partnerTag = new TupleTag<>();
+    final TupleTag<CopySignature> sigTag = new TupleTag<>();
+    final TupleTag<CopySignature> firstTag = new TupleTag<>();
+    PCollection<KV<String, CopySignature>> withFirst = KeyedPCollectionTuple.of(partnerTag, candidates)
+        .and(sigTag, signatures)
+        .apply("JoinFirstSignature", CoGroupByKey.create())
+        .apply("KeyBySecond", ParDo.of(new DoFn<KV<String, CoGbkResult>, KV<String, CopySignature>>() {
+          @ProcessElement
+          public void process(@Element KV<String, CoGbkResult> r, OutputReceiver<KV<String, CopySignature>> out) {
+            CopySignature first = r.getValue().getOnly(sigTag, null);
+            if (first == null) {
+              return;
+            }
+            for (String b : r.getValue().getAll(partnerTag)) {
+              out.output(KV.of(b, first));
+            }
+          }
+        })).setCoder(KvCoder.of(StringUtf8Coder.of(), CopySignature.Coder.of()));
+    PCollection<Edge> nearEdges = KeyedPCollectionTuple.of(firstTag, withFirst)
+        .and(sigTag, signatures)
+        .apply("JoinSecondSignature", CoGroupByKey.create())
+        .apply("VerifyCopies", ParDo.of(new DoFn<KV<String, CoGbkResult>, Edge>() {
+          private final Counter copies = Metrics.counter(NS, "copyEdges");
+
+          @ProcessElement
+          public void process(@Element KV<String, CoGbkResult> r, OutputReceiver<Edge> out) {
+            CopySignature second = r.getValue().getOnly(sigTag, null);
+            if (second == null) {
+              return;
+            }
+            for (CopySignature first : r.getValue().getAll(firstTag)) {
+              double j = MinHash.jaccard(first.minhash, second.minhash);
+              if (j >= p.copyThreshold) {
+                copies.inc();
+                out.output(new Edge(first.articleId, first.date, second.articleId, second.date, Edge.COPY, j));
+              }
+            }
+          }
+        })).setCoder(Edge.Coder.of());
+
+    // 4. Rewrites: block on each story key term, verify pairs inside the (bounded) block.
+    PCollection<Edge> storyEdges = features
+        .apply("KeyTermBlocks", ParDo.of(new DoFn<StoryFeatures, KV<String, StoryFeatures>>() {
+          @ProcessElement
+          public void process(@Element StoryFeatures f, OutputReceiver<KV<String, StoryFeatures>> out) {
+            for (String t : f.keyTerms) {
+              out.output(KV.of(t, f));
+            }
+          }
+        })).setCoder(KvCoder.of(StringUtf8Coder.of(), StoryFeatures.Coder.of()))
+        .apply("GroupByKeyTerm", GroupByKey.create())
+        .apply("VerifyRewrites", ParDo.of(new DoFn<KV<String, Iterable<StoryFeatures>>, Edge>() {
+          private final Counter split = Metrics.counter(NS, "keyBlocksSplit");
+          private final Counter compared = Metrics.counter(NS, "storyPairsCompared");
+          private final Distribution blockSize = Metrics.distribution(NS, "keyBlockSize");
+
+          @ProcessElement
+          public void process(@Element KV<String, Iterable<StoryFeatures>> block, OutputReceiver<Edge> out) {
+            List<StoryFeatures> members = toList(block.getValue());
+            blockSize.update(members.size());
+            if (members.size() < 2) {
+              return;
+            }
+            // Date order makes split windows hold articles published close together.
+            members.sort(Comparator.<StoryFeatures>comparingInt(f -> f.date).thenComparing(f -> f.articleId));
+            if (members.size() > p.maxBlockSize) {
+              split.inc();
+            }
+            for (int[] w : Blocks.windows(members.size(), p.maxBlockSize)) {
+              for (int i = w[0]; i < w[1]; i++) {
+                StoryFeatures a = members.get(i);
+                for (int j = i + 1; j < w[1]; j++) {
+                  StoryFeatures b = members.get(j);
+                  compared.inc();
+                  double s = sameStoryScore(a, b, p);
+                  if (s >= p.storyThreshold && !a.articleId.equals(b.articleId)) {
+                    out.output(new Edge(a.articleId, a.date, b.articleId, b.date, Edge.STORY, s));
+                  }
+                }
+              }
+            }
+          }
+        })).setCoder(Edge.Coder.of());
+
+    // 5. Cluster all edges on one worker (edges are O(articles), see class comment).
+    PCollection<KV<String, KV<String, String>>> assignments = PCollectionList.of(exactEdges).and(nearEdges)
+        .and(storyEdges)
+        .apply("AllEdges", Flatten.pCollections())
+        .apply("OneKey", ParDo.of(new DoFn<Edge, KV<Integer, Edge>>() {
+          @ProcessElement
+          public void process(@Element Edge e, OutputReceiver<KV<Integer, Edge>> out) {
+            out.output(KV.of(0, e));
+          }
+        })).setCoder(KvCoder.of(VarIntCoder.of(), Edge.Coder.of()))
+        .apply("GatherEdges", GroupByKey.create())
+        .apply("ClusterStories", ParDo.of(new DoFn<KV<Integer, Iterable<Edge>>, KV<String, KV<String, String>>>() {
+          @ProcessElement
+          public void process(@Element KV<Integer, Iterable<Edge>> all,
+              OutputReceiver<KV<String, KV<String, String>>> out) {
+            Set<Edge> unique = new HashSet<>(toList(all.getValue()));
+            Map<String, StoryClusterer.Assignment> result =
+                new StoryClusterer(p.minLinkFraction).cluster(new ArrayList<>(unique));
+            for (Map.Entry<String, StoryClusterer.Assignment> e : result.entrySet()) {
+              out.output(KV.of(e.getKey(), KV.of(e.getValue().storyId, e.getValue().duplicateOf)));
+            }
+          }
+        })).setCoder(KvCoder.of(StringUtf8Coder.of(),
+            KvCoder.of(StringUtf8Coder.of(), NullableCoder.of(StringUtf8Coder.of()))));
+
+    // 6. Fill the article fields; key each article by story for the stories table.
+    final TupleTag<Article> articleTag = new TupleTag<>();
+    final TupleTag<KV<String, String>> assignTag = new TupleTag<>();
+    final TupleTag<StoryFeatures> featureTag = new TupleTag<>();
+    final TupleTag<Article> outArticles = new TupleTag<Article>() {};
+    final TupleTag<KV<String, KV<Article, List<String>>>> outMembers =
+        new TupleTag<KV<String, KV<Article, List<String>>>>() {};
+    PCollection<KV<String, Article>> byId = input.apply("KeyArticles",
+        ParDo.of(new DoFn<Article, KV<String, Article>>() {
+          @ProcessElement
+          public void process(@Element Article a, OutputReceiver<KV<String, Article>> out) {
+            out.output(KV.of(a.getArticleId(), a));
+          }
+        })).setCoder(KvCoder.of(StringUtf8Coder.of(), articleCoder));
+    PCollection<KV<String, StoryFeatures>> featuresById = features.apply("KeyFeatures",
+        ParDo.of(new DoFn<StoryFeatures, KV<String, StoryFeatures>>() {
+          @ProcessElement
+          public void process(@Element StoryFeatures f, OutputReceiver<KV<String, StoryFeatures>> out) {
+            out.output(KV.of(f.articleId, f));
+          }
+        })).setCoder(KvCoder.of(StringUtf8Coder.of(), StoryFeatures.Coder.of()));
+    PCollectionTuple filled = KeyedPCollectionTuple.of(articleTag, byId)
+        .and(assignTag, assignments)
+        .and(featureTag, featuresById)
+        .apply("JoinAssignments", CoGroupByKey.create())
+        .apply("FillStoryFields", ParDo.of(new DoFn<KV<String, CoGbkResult>, Article>() {
+          @ProcessElement
+          public void process(@Element KV<String, CoGbkResult> r, MultiOutputReceiver out) {
+            String id = r.getKey();
+            KV<String, String> as = r.getValue().getOnly(assignTag, null);
+            StoryFeatures f = r.getValue().getAll(featureTag).iterator().next();
+            String storyId = as == null ? StoryClusterer.storyId(id) : as.getKey();
+            String dup = as == null ? null : as.getValue();
+            for (Article a : r.getValue().getAll(articleTag)) {
+              Article filledArticle = Article.newBuilder(a)
+                  .setStoryId(storyId)
+                  .setDuplicateOf(dup)
+                  .setSimhash(SimHash.of(TextFeatures.words(a.getText())))
+                  .build();
+              out.get(outArticles).output(filledArticle);
+              out.get(outMembers).output(KV.of(storyId, KV.of(filledArticle, Arrays.asList(f.keyTerms))));
+            }
+          }
+        }).withOutputTags(outArticles, TupleTagList.of(outMembers)));
+    PCollection<Article> articles = filled.get(outArticles).setCoder(articleCoder);
+    PCollection<Story> stories = filled.get(outMembers)
+        .setCoder(KvCoder.of(StringUtf8Coder.of(), KvCoder.of(articleCoder, ListCoder.of(StringUtf8Coder.of()))))
+        .apply("GroupByStory", GroupByKey.create())
+        .apply("BuildStories", ParDo.of(new DoFn<KV<String, Iterable<KV<Article, List<String>>>>, Story>() {
+          @ProcessElement
+          public void process(@Element KV<String, Iterable<KV<Article, List<String>>>> s, OutputReceiver<Story> out) {
+            out.output(StoryBuilder.build(s.getKey(), toList(s.getValue())));
+          }
+        })).setCoder(AvroCoder.of(Story.class));
+    return new Result(articles, stories);
+  }
+
+  /** The same-story score of two articles, or 0 when their dates are too far apart. */
+  static double sameStoryScore(StoryFeatures a, StoryFeatures b, Params p) {
+    if (a.date != StoryFeatures.NO_DATE && b.date != StoryFeatures.NO_DATE
+        && Math.abs((long) a.date - b.date) > p.dateWindowDays) {
+      return 0;
+    }
+    return p.cosineWeight * StoryFeatures.cosine(a, b) + (1 - p.cosineWeight) * StoryFeatures.keyOverlap(a, b);
+  }
+
+  static <T> List<T> toList(Iterable<T> it) {
+    List<T> out = new ArrayList<>();
+    it.forEach(out::add);
+    return out;
+  }
+}
