@@ -85,6 +85,7 @@ public class JoinStories extends PTransform<PCollection<Article>, JoinStories.Re
     int dateWindowDays = 7;
     int maxBlockSize = 100;
     double minLinkFraction = 0.3;
+    int shards = 64;
 
     Params copy() {
       try {
@@ -109,6 +110,7 @@ public class JoinStories extends PTransform<PCollection<Article>, JoinStories.Re
       p.dateWindowDays = dateWindowDays;
       p.maxBlockSize = maxBlockSize;
       p.minLinkFraction = minLinkFraction;
+      p.shards = shards;
       return p;
     }
   }
@@ -189,6 +191,15 @@ public class JoinStories extends PTransform<PCollection<Article>, JoinStories.Re
     return with(p -> p.minLinkFraction = fraction);
   }
 
+  /**
+   * Shards each keyed grouping runs on (default 64): keys are grouped in memory inside a shard, which bounds the
+   * number of distinct GroupByKey keys (the DirectRunner slows down sharply with many keys) while leaving this much
+   * parallelism to distributed runners.
+   */
+  public JoinStories withShards(int count) {
+    return with(p -> p.shards = count);
+  }
+
   /** Output: the articles with story fields filled, and one row per story. */
   public static final class Result implements POutput {
     private final PCollection<Article> articles;
@@ -230,49 +241,92 @@ public class JoinStories extends PTransform<PCollection<Article>, JoinStories.Re
     return d == null ? StoryFeatures.NO_DATE : (int) d.toEpochDay();
   }
 
+  /** Shard of a key: GroupByKey runs on shards, and each shard groups its keys in memory (see docs/stories.md). */
+  static int shard(String key, int shards) {
+    return (int) Math.floorMod(TextFeatures.hash64(key), (long) shards);
+  }
+
+  private static <V> PCollection<KV<Integer, Iterable<KV<String, V>>>> groupByShard(String name,
+      PCollection<KV<String, V>> in, org.apache.beam.sdk.coders.Coder<V> valueCoder, int shards) {
+    return in.apply(name + "/Shard", ParDo.of(new DoFn<KV<String, V>, KV<Integer, KV<String, V>>>() {
+          @ProcessElement
+          public void process(@Element KV<String, V> kv, OutputReceiver<KV<Integer, KV<String, V>>> out) {
+            out.output(KV.of(shard(kv.getKey(), shards), kv));
+          }
+        })).setCoder(KvCoder.of(VarIntCoder.of(), KvCoder.of(StringUtf8Coder.of(), valueCoder)))
+        .apply(name + "/Group", GroupByKey.create());
+  }
+
+  /** In-memory grouping of one shard's values by their real key, keys sorted. */
+  static <V> TreeMap<String, List<V>> byKey(Iterable<KV<String, V>> values) {
+    TreeMap<String, List<V>> m = new TreeMap<>();
+    for (KV<String, V> kv : values) {
+      m.computeIfAbsent(kv.getKey(), k -> new ArrayList<>()).add(kv.getValue());
+    }
+    return m;
+  }
+
   @Override
   public Result expand(PCollection<Article> input) {
     final Params p = params;
+    final int shards = p.shards;
     AvroCoder<Article> articleCoder = AvroCoder.of(Article.class);
-    KvCoder<String, String> pairCoder = KvCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of());
+    KvCoder<String, Integer> idDateCoder = KvCoder.of(StringUtf8Coder.of(), VarIntCoder.of());
 
     // 1. Corpus-wide rarity: document frequency of every title/lead term seen in two or more articles.
-    PCollectionView<Map<String, Long>> dfView = input
-        .apply("TitleAndLeadTerms", ParDo.of(new DoFn<Article, String>() {
+    PCollection<KV<String, Integer>> termOccurrences = input
+        .apply("TitleAndLeadTerms", ParDo.of(new DoFn<Article, KV<String, Integer>>() {
           private transient StoryKeyExtractor extractor;
 
           @ProcessElement
-          public void process(@Element Article a, OutputReceiver<String> out) {
+          public void process(@Element Article a, OutputReceiver<KV<String, Integer>> out) {
             if (extractor == null) {
               extractor = new StoryKeyExtractor(p.leadWords, p.vectorSize, p.keySize);
             }
             for (String t : extractor.profile(a.getTitle(), a.getText()).counts.keySet()) {
-              out.output(t);
+              out.output(KV.of(t, 1));
             }
           }
-        })).setCoder(StringUtf8Coder.of())
-        .apply("DocumentFrequency", Count.perElement())
-        .apply("SeenTwice", Filter.by(kv -> kv.getValue() >= 2))
+        })).setCoder(idDateCoder);
+    PCollectionView<Map<String, Long>> dfView = groupByShard("DocumentFrequency", termOccurrences,
+        VarIntCoder.of(), shards)
+        .apply("CountTerms", ParDo.of(new DoFn<KV<Integer, Iterable<KV<String, Integer>>>, KV<String, Long>>() {
+          @ProcessElement
+          public void process(@Element KV<Integer, Iterable<KV<String, Integer>>> s,
+              OutputReceiver<KV<String, Long>> out) {
+            Map<String, Long> counts = new HashMap<>();
+            for (KV<String, Integer> kv : s.getValue()) {
+              counts.merge(kv.getKey(), (long) kv.getValue(), Long::sum);
+            }
+            counts.forEach((t, c) -> {
+              if (c >= 2) {
+                out.output(KV.of(t, c));
+              }
+            });
+          }
+        })).setCoder(KvCoder.of(StringUtf8Coder.of(), org.apache.beam.sdk.coders.VarLongCoder.of()))
         .apply("DocumentFrequencyView", View.asMap());
     PCollectionView<Long> docsView = input.apply("CountArticles", Count.globally())
         .apply("ArticleCountView", View.asSingleton());
 
     // 2. Per-article fingerprints.
-    PCollection<StoryFeatures> features = input.apply("StoryKeys", ParDo.of(new DoFn<Article, StoryFeatures>() {
-      private transient StoryKeyExtractor extractor;
+    PCollection<KV<String, StoryFeatures>> features = input
+        .apply("StoryKeys", ParDo.of(new DoFn<Article, KV<String, StoryFeatures>>() {
+          private transient StoryKeyExtractor extractor;
 
-      @ProcessElement
-      public void process(ProcessContext c) {
-        if (extractor == null) {
-          extractor = new StoryKeyExtractor(p.leadWords, p.vectorSize, p.keySize);
-        }
-        Map<String, Long> df = c.sideInput(dfView);
-        long docs = c.sideInput(docsView);
-        Article a = c.element();
-        c.output(extractor.features(a.getArticleId(), dateOf(a), a.getTitle(), a.getText(),
-            t -> df.getOrDefault(t, 0L).intValue(), docs));
-      }
-    }).withSideInputs(dfView, docsView)).setCoder(StoryFeatures.Coder.of());
+          @ProcessElement
+          public void process(ProcessContext c) {
+            if (extractor == null) {
+              extractor = new StoryKeyExtractor(p.leadWords, p.vectorSize, p.keySize);
+            }
+            Map<String, Long> df = c.sideInput(dfView);
+            long docs = c.sideInput(docsView);
+            Article a = c.element();
+            c.output(KV.of(a.getArticleId(), extractor.features(a.getArticleId(), dateOf(a), a.getTitle(),
+                a.getText(), t -> df.getOrDefault(t, 0L).intValue(), docs)));
+          }
+        }).withSideInputs(dfView, docsView))
+        .setCoder(KvCoder.of(StringUtf8Coder.of(), StoryFeatures.Coder.of()));
 
     PCollection<KV<String, CopySignature>> signatures = input
         .apply("MinHash", ParDo.of(new DoFn<Article, KV<String, CopySignature>>() {
@@ -289,95 +343,116 @@ public class JoinStories extends PTransform<PCollection<Article>, JoinStories.Re
         })).setCoder(KvCoder.of(StringUtf8Coder.of(), CopySignature.Coder.of()));
 
     // 3a. Exact copies: star edges from the smallest id of each content-hash group.
-    PCollection<Edge> exactEdges = input
+    PCollection<KV<String, KV<String, Integer>>> byHash = input
         .apply("ByContentHash", ParDo.of(new DoFn<Article, KV<String, KV<String, Integer>>>() {
           @ProcessElement
           public void process(@Element Article a, OutputReceiver<KV<String, KV<String, Integer>>> out) {
             out.output(KV.of(a.getContentHash(), KV.of(a.getArticleId(), dateOf(a))));
           }
-        })).setCoder(KvCoder.of(StringUtf8Coder.of(), KvCoder.of(StringUtf8Coder.of(), VarIntCoder.of())))
-        .apply("GroupByContentHash", GroupByKey.create())
-        .apply("ExactCopyEdges", ParDo.of(new DoFn<KV<String, Iterable<KV<String, Integer>>>, Edge>() {
+        })).setCoder(KvCoder.of(StringUtf8Coder.of(), idDateCoder));
+    PCollection<Edge> exactEdges = groupByShard("GroupByContentHash", byHash, idDateCoder, shards)
+        .apply("ExactCopyEdges", ParDo.of(new DoFn<KV<Integer, Iterable<KV<String, KV<String, Integer>>>>, Edge>() {
           @ProcessElement
-          public void process(@Element KV<String, Iterable<KV<String, Integer>>> group, OutputReceiver<Edge> out) {
-            TreeMap<String, Integer> members = new TreeMap<>();
-            for (KV<String, Integer> m : group.getValue()) {
-              members.put(m.getKey(), m.getValue());
-            }
-            Map.Entry<String, Integer> first = members.firstEntry();
-            for (Map.Entry<String, Integer> m : members.tailMap(first.getKey(), false).entrySet()) {
-              out.output(new Edge(first.getKey(), first.getValue(), m.getKey(), m.getValue(), Edge.COPY, 1.0));
+          public void process(@Element KV<Integer, Iterable<KV<String, KV<String, Integer>>>> s,
+              OutputReceiver<Edge> out) {
+            for (List<KV<String, Integer>> group : byKey(s.getValue()).values()) {
+              TreeMap<String, Integer> members = new TreeMap<>();
+              for (KV<String, Integer> m : group) {
+                members.put(m.getKey(), m.getValue());
+              }
+              Map.Entry<String, Integer> first = members.firstEntry();
+              for (Map.Entry<String, Integer> m : members.tailMap(first.getKey(), false).entrySet()) {
+                out.output(new Edge(first.getKey(), first.getValue(), m.getKey(), m.getValue(), Edge.COPY, 1.0));
+              }
             }
           }
         })).setCoder(Edge.Coder.of());
 
-    // 3b. Near copies: LSH band blocks -> candidate pairs -> verified on full signatures.
-    PCollection<KV<String, String>> candidates = signatures
-        .apply("LshBands", ParDo.of(new DoFn<KV<String, CopySignature>, KV<Long, String>>() {
+    // 3b. Near copies: LSH band blocks -> candidate pairs (a, b) -> joined with both signatures -> verified.
+    PCollection<KV<String, String>> bandMembers = signatures
+        .apply("LshBands", ParDo.of(new DoFn<KV<String, CopySignature>, KV<String, String>>() {
           @ProcessElement
-          public void process(@Element KV<String, CopySignature> s, OutputReceiver<KV<Long, String>> out) {
+          public void process(@Element KV<String, CopySignature> s, OutputReceiver<KV<String, String>> out) {
             long[] keys = MinHash.bandKeys(s.getValue().minhash, p.bands);
             for (int b = 0; b < keys.length; b++) {
               if (keys[b] != 0L) {
-                out.output(KV.of(keys[b] ^ b, s.getKey()));
+                out.output(KV.of(b + ":" + Long.toHexString(keys[b]), s.getKey()));
               }
             }
           }
-        })).setCoder(KvCoder.of(org.apache.beam.sdk.coders.VarLongCoder.of(), StringUtf8Coder.of()))
-        .apply("GroupByBand", GroupByKey.create())
-        .apply("BandCandidates", ParDo.of(new DoFn<KV<Long, Iterable<String>>, KV<String, String>>() {
+        })).setCoder(KvCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of()));
+    PCollection<KV<String, String>> candidates = groupByShard("GroupByBand", bandMembers, StringUtf8Coder.of(), shards)
+        .apply("BandCandidates", ParDo.of(new DoFn<KV<Integer, Iterable<KV<String, String>>>, KV<String, String>>() {
           private final Counter split = Metrics.counter(NS, "lshBlocksSplit");
           private final Counter pairs = Metrics.counter(NS, "lshCandidatePairs");
 
           @ProcessElement
-          public void process(@Element KV<Long, Iterable<String>> block, OutputReceiver<KV<String, String>> out) {
-            List<String> ids = new ArrayList<>(new TreeSet<String>(toList(block.getValue())));
-            if (ids.size() > p.maxBlockSize) {
-              split.inc();
-            }
-            for (int[] w : Blocks.windows(ids.size(), p.maxBlockSize)) {
-              for (int i = w[0]; i < w[1]; i++) {
-                for (int j = i + 1; j < w[1]; j++) {
-                  pairs.inc();
-                  out.output(KV.of(ids.get(i), ids.get(j)));
+          public void process(@Element KV<Integer, Iterable<KV<String, String>>> s,
+              OutputReceiver<KV<String, String>> out) {
+            for (List<String> block : byKey(s.getValue()).values()) {
+              List<String> ids = new ArrayList<>(new TreeSet<>(block));
+              if (ids.size() > p.maxBlockSize) {
+                split.inc();
+              }
+              for (int[] w : Blocks.windows(ids.size(), p.maxBlockSize)) {
+                for (int i = w[0]; i < w[1]; i++) {
+                  for (int j = i + 1; j < w[1]; j++) {
+                    pairs.inc();
+                    out.output(KV.of(ids.get(i), ids.get(j)));
+                  }
                 }
               }
             }
           }
-        })).setCoder(pairCoder)
-        .apply("DistinctCandidates", Distinct.create());
+        })).setCoder(KvCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of()));
 
-    final TupleTag<String> partnerTag = new TupleTag<>();
-    final TupleTag<CopySignature> sigTag = new TupleTag<>();
-    final TupleTag<CopySignature> firstTag = new TupleTag<>();
-    PCollection<KV<String, CopySignature>> withFirst = KeyedPCollectionTuple.of(partnerTag, candidates)
-        .and(sigTag, signatures)
+    final TupleTag<KV<String, String>> pairTag = new TupleTag<>();
+    final TupleTag<KV<String, CopySignature>> sigTag = new TupleTag<>();
+    final TupleTag<KV<String, CopySignature>> firstTag = new TupleTag<>();
+    PCollection<KV<Integer, KV<String, String>>> pairsByShard = shardByKey("ShardPairs", candidates,
+        KvCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of()), shards);
+    PCollection<KV<Integer, KV<String, CopySignature>>> sigsByShard = shardByKey("ShardSignatures", signatures,
+        KvCoder.of(StringUtf8Coder.of(), CopySignature.Coder.of()), shards);
+    PCollection<KV<String, CopySignature>> withFirst = KeyedPCollectionTuple.of(pairTag, pairsByShard)
+        .and(sigTag, sigsByShard)
         .apply("JoinFirstSignature", CoGroupByKey.create())
-        .apply("KeyBySecond", ParDo.of(new DoFn<KV<String, CoGbkResult>, KV<String, CopySignature>>() {
+        .apply("KeyBySecond", ParDo.of(new DoFn<KV<Integer, CoGbkResult>, KV<String, CopySignature>>() {
           @ProcessElement
-          public void process(@Element KV<String, CoGbkResult> r, OutputReceiver<KV<String, CopySignature>> out) {
-            CopySignature first = r.getValue().getOnly(sigTag, null);
-            if (first == null) {
-              return;
+          public void process(@Element KV<Integer, CoGbkResult> r, OutputReceiver<KV<String, CopySignature>> out) {
+            Map<String, CopySignature> sigs = new HashMap<>();
+            for (KV<String, CopySignature> s : r.getValue().getAll(sigTag)) {
+              sigs.put(s.getKey(), s.getValue());
             }
-            for (String b : r.getValue().getAll(partnerTag)) {
-              out.output(KV.of(b, first));
+            // All pairs of one first article meet here, so pairs found in several bands are deduplicated here.
+            Set<KV<String, String>> seen = new HashSet<>();
+            for (KV<String, String> pair : r.getValue().getAll(pairTag)) {
+              CopySignature first = sigs.get(pair.getKey());
+              if (first != null && seen.add(pair)) {
+                out.output(KV.of(pair.getValue(), first));
+              }
             }
           }
         })).setCoder(KvCoder.of(StringUtf8Coder.of(), CopySignature.Coder.of()));
-    PCollection<Edge> nearEdges = KeyedPCollectionTuple.of(firstTag, withFirst)
-        .and(sigTag, signatures)
+    PCollection<Edge> nearEdges = KeyedPCollectionTuple
+        .of(firstTag, shardByKey("ShardFirst", withFirst, KvCoder.of(StringUtf8Coder.of(), CopySignature.Coder.of()),
+            shards))
+        .and(sigTag, sigsByShard)
         .apply("JoinSecondSignature", CoGroupByKey.create())
-        .apply("VerifyCopies", ParDo.of(new DoFn<KV<String, CoGbkResult>, Edge>() {
+        .apply("VerifyCopies", ParDo.of(new DoFn<KV<Integer, CoGbkResult>, Edge>() {
           private final Counter copies = Metrics.counter(NS, "copyEdges");
 
           @ProcessElement
-          public void process(@Element KV<String, CoGbkResult> r, OutputReceiver<Edge> out) {
-            CopySignature second = r.getValue().getOnly(sigTag, null);
-            if (second == null) {
-              return;
+          public void process(@Element KV<Integer, CoGbkResult> r, OutputReceiver<Edge> out) {
+            Map<String, CopySignature> sigs = new HashMap<>();
+            for (KV<String, CopySignature> s : r.getValue().getAll(sigTag)) {
+              sigs.put(s.getKey(), s.getValue());
             }
-            for (CopySignature first : r.getValue().getAll(firstTag)) {
+            for (KV<String, CopySignature> f : r.getValue().getAll(firstTag)) {
+              CopySignature second = sigs.get(f.getKey());
+              CopySignature first = f.getValue();
+              if (second == null) {
+                continue;
+              }
               double j = MinHash.jaccard(first.minhash, second.minhash);
               if (j >= p.copyThreshold) {
                 copies.inc();
@@ -388,45 +463,29 @@ public class JoinStories extends PTransform<PCollection<Article>, JoinStories.Re
         })).setCoder(Edge.Coder.of());
 
     // 4. Rewrites: block on each story key term, verify pairs inside the (bounded) block.
-    PCollection<Edge> storyEdges = features
-        .apply("KeyTermBlocks", ParDo.of(new DoFn<StoryFeatures, KV<String, StoryFeatures>>() {
+    PCollection<KV<String, StoryFeatures>> keyBlocks = features
+        .apply("KeyTermBlocks", ParDo.of(new DoFn<KV<String, StoryFeatures>, KV<String, StoryFeatures>>() {
           @ProcessElement
-          public void process(@Element StoryFeatures f, OutputReceiver<KV<String, StoryFeatures>> out) {
-            for (String t : f.keyTerms) {
-              out.output(KV.of(t, f));
+          public void process(@Element KV<String, StoryFeatures> f, OutputReceiver<KV<String, StoryFeatures>> out) {
+            for (String t : f.getValue().keyTerms) {
+              out.output(KV.of(t, f.getValue()));
             }
           }
-        })).setCoder(KvCoder.of(StringUtf8Coder.of(), StoryFeatures.Coder.of()))
-        .apply("GroupByKeyTerm", GroupByKey.create())
-        .apply("VerifyRewrites", ParDo.of(new DoFn<KV<String, Iterable<StoryFeatures>>, Edge>() {
+        })).setCoder(KvCoder.of(StringUtf8Coder.of(), StoryFeatures.Coder.of()));
+    PCollection<Edge> storyEdges = groupByShard("GroupByKeyTerm", keyBlocks, StoryFeatures.Coder.of(), shards)
+        .apply("VerifyRewrites", ParDo.of(new DoFn<KV<Integer, Iterable<KV<String, StoryFeatures>>>, Edge>() {
           private final Counter split = Metrics.counter(NS, "keyBlocksSplit");
           private final Counter compared = Metrics.counter(NS, "storyPairsCompared");
           private final Distribution blockSize = Metrics.distribution(NS, "keyBlockSize");
 
           @ProcessElement
-          public void process(@Element KV<String, Iterable<StoryFeatures>> block, OutputReceiver<Edge> out) {
-            List<StoryFeatures> members = toList(block.getValue());
-            blockSize.update(members.size());
-            if (members.size() < 2) {
-              return;
-            }
-            // Date order makes split windows hold articles published close together.
-            members.sort(Comparator.<StoryFeatures>comparingInt(f -> f.date).thenComparing(f -> f.articleId));
-            if (members.size() > p.maxBlockSize) {
-              split.inc();
-            }
-            for (int[] w : Blocks.windows(members.size(), p.maxBlockSize)) {
-              for (int i = w[0]; i < w[1]; i++) {
-                StoryFeatures a = members.get(i);
-                for (int j = i + 1; j < w[1]; j++) {
-                  StoryFeatures b = members.get(j);
-                  compared.inc();
-                  double s = sameStoryScore(a, b, p);
-                  if (s >= p.storyThreshold && !a.articleId.equals(b.articleId)) {
-                    out.output(new Edge(a.articleId, a.date, b.articleId, b.date, Edge.STORY, s));
-                  }
-                }
+          public void process(@Element KV<Integer, Iterable<KV<String, StoryFeatures>>> s, OutputReceiver<Edge> out) {
+            for (List<StoryFeatures> members : byKey(s.getValue()).values()) {
+              blockSize.update(members.size());
+              if (members.size() > p.maxBlockSize) {
+                split.inc();
               }
+              compared.inc(verifyBlock(members, p, out::output));
             }
           }
         })).setCoder(Edge.Coder.of());
@@ -446,9 +505,8 @@ public class JoinStories extends PTransform<PCollection<Article>, JoinStories.Re
           @ProcessElement
           public void process(@Element KV<Integer, Iterable<Edge>> all,
               OutputReceiver<KV<String, KV<String, String>>> out) {
-            Set<Edge> unique = new HashSet<>(toList(all.getValue()));
             Map<String, StoryClusterer.Assignment> result =
-                new StoryClusterer(p.minLinkFraction).cluster(new ArrayList<>(unique));
+                new StoryClusterer(p.minLinkFraction).cluster(new HashSet<>(toList(all.getValue())));
             for (Map.Entry<String, StoryClusterer.Assignment> e : result.entrySet()) {
               out.output(KV.of(e.getKey(), KV.of(e.getValue().storyId, e.getValue().duplicateOf)));
             }
@@ -457,9 +515,9 @@ public class JoinStories extends PTransform<PCollection<Article>, JoinStories.Re
             KvCoder.of(StringUtf8Coder.of(), NullableCoder.of(StringUtf8Coder.of()))));
 
     // 6. Fill the article fields; key each article by story for the stories table.
-    final TupleTag<Article> articleTag = new TupleTag<>();
-    final TupleTag<KV<String, String>> assignTag = new TupleTag<>();
-    final TupleTag<StoryFeatures> featureTag = new TupleTag<>();
+    final TupleTag<KV<String, Article>> articleTag = new TupleTag<>();
+    final TupleTag<KV<String, KV<String, String>>> assignTag = new TupleTag<>();
+    final TupleTag<KV<String, StoryFeatures>> featureTag = new TupleTag<>();
     final TupleTag<Article> outArticles = new TupleTag<Article>() {};
     final TupleTag<KV<String, KV<Article, List<String>>>> outMembers =
         new TupleTag<KV<String, KV<Article, List<String>>>>() {};
@@ -470,47 +528,93 @@ public class JoinStories extends PTransform<PCollection<Article>, JoinStories.Re
             out.output(KV.of(a.getArticleId(), a));
           }
         })).setCoder(KvCoder.of(StringUtf8Coder.of(), articleCoder));
-    PCollection<KV<String, StoryFeatures>> featuresById = features.apply("KeyFeatures",
-        ParDo.of(new DoFn<StoryFeatures, KV<String, StoryFeatures>>() {
-          @ProcessElement
-          public void process(@Element StoryFeatures f, OutputReceiver<KV<String, StoryFeatures>> out) {
-            out.output(KV.of(f.articleId, f));
-          }
-        })).setCoder(KvCoder.of(StringUtf8Coder.of(), StoryFeatures.Coder.of()));
-    PCollectionTuple filled = KeyedPCollectionTuple.of(articleTag, byId)
-        .and(assignTag, assignments)
-        .and(featureTag, featuresById)
+    PCollectionTuple filled = KeyedPCollectionTuple
+        .of(articleTag, shardByKey("ShardArticles", byId, KvCoder.of(StringUtf8Coder.of(), articleCoder), shards))
+        .and(assignTag, shardByKey("ShardAssignments", assignments, KvCoder.of(StringUtf8Coder.of(),
+            KvCoder.of(StringUtf8Coder.of(), NullableCoder.of(StringUtf8Coder.of()))), shards))
+        .and(featureTag, shardByKey("ShardFeatures", features,
+            KvCoder.of(StringUtf8Coder.of(), StoryFeatures.Coder.of()), shards))
         .apply("JoinAssignments", CoGroupByKey.create())
-        .apply("FillStoryFields", ParDo.of(new DoFn<KV<String, CoGbkResult>, Article>() {
+        .apply("FillStoryFields", ParDo.of(new DoFn<KV<Integer, CoGbkResult>, Article>() {
           @ProcessElement
-          public void process(@Element KV<String, CoGbkResult> r, MultiOutputReceiver out) {
-            String id = r.getKey();
-            KV<String, String> as = r.getValue().getOnly(assignTag, null);
-            StoryFeatures f = r.getValue().getAll(featureTag).iterator().next();
-            String storyId = as == null ? StoryClusterer.storyId(id) : as.getKey();
-            String dup = as == null ? null : as.getValue();
-            for (Article a : r.getValue().getAll(articleTag)) {
+          public void process(@Element KV<Integer, CoGbkResult> r, MultiOutputReceiver out) {
+            Map<String, KV<String, String>> assigned = new HashMap<>();
+            for (KV<String, KV<String, String>> a : r.getValue().getAll(assignTag)) {
+              assigned.put(a.getKey(), a.getValue());
+            }
+            Map<String, StoryFeatures> feats = new HashMap<>();
+            for (KV<String, StoryFeatures> f : r.getValue().getAll(featureTag)) {
+              feats.put(f.getKey(), f.getValue());
+            }
+            for (KV<String, Article> kv : r.getValue().getAll(articleTag)) {
+              String id = kv.getKey();
+              KV<String, String> as = assigned.get(id);
+              String storyId = as == null ? StoryClusterer.storyId(id) : as.getKey();
+              String dup = as == null ? null : as.getValue();
+              Article a = kv.getValue();
               Article filledArticle = Article.newBuilder(a)
                   .setStoryId(storyId)
                   .setDuplicateOf(dup)
                   .setSimhash(SimHash.of(TextFeatures.words(a.getText())))
                   .build();
               out.get(outArticles).output(filledArticle);
-              out.get(outMembers).output(KV.of(storyId, KV.of(filledArticle, Arrays.asList(f.keyTerms))));
+              out.get(outMembers).output(KV.of(storyId,
+                  KV.of(filledArticle, Arrays.asList(feats.get(id).keyTerms))));
             }
           }
         }).withOutputTags(outArticles, TupleTagList.of(outMembers)));
     PCollection<Article> articles = filled.get(outArticles).setCoder(articleCoder);
-    PCollection<Story> stories = filled.get(outMembers)
-        .setCoder(KvCoder.of(StringUtf8Coder.of(), KvCoder.of(articleCoder, ListCoder.of(StringUtf8Coder.of()))))
-        .apply("GroupByStory", GroupByKey.create())
-        .apply("BuildStories", ParDo.of(new DoFn<KV<String, Iterable<KV<Article, List<String>>>>, Story>() {
+    KvCoder<Article, List<String>> memberCoder = KvCoder.of(articleCoder, ListCoder.of(StringUtf8Coder.of()));
+    PCollection<Story> stories = groupByShard("GroupByStory",
+        filled.get(outMembers).setCoder(KvCoder.of(StringUtf8Coder.of(), memberCoder)), memberCoder, shards)
+        .apply("BuildStories", ParDo.of(new DoFn<KV<Integer, Iterable<KV<String, KV<Article, List<String>>>>>, Story>() {
           @ProcessElement
-          public void process(@Element KV<String, Iterable<KV<Article, List<String>>>> s, OutputReceiver<Story> out) {
-            out.output(StoryBuilder.build(s.getKey(), toList(s.getValue())));
+          public void process(@Element KV<Integer, Iterable<KV<String, KV<Article, List<String>>>>> s,
+              OutputReceiver<Story> out) {
+            for (Map.Entry<String, List<KV<Article, List<String>>>> story : byKey(s.getValue()).entrySet()) {
+              out.output(StoryBuilder.build(story.getKey(), story.getValue()));
+            }
           }
         })).setCoder(AvroCoder.of(Story.class));
     return new Result(articles, stories);
+  }
+
+  private static <V> PCollection<KV<Integer, KV<String, V>>> shardByKey(String name, PCollection<KV<String, V>> in,
+      KvCoder<String, V> coder, int shards) {
+    return in.apply(name, ParDo.of(new DoFn<KV<String, V>, KV<Integer, KV<String, V>>>() {
+      @ProcessElement
+      public void process(@Element KV<String, V> kv, OutputReceiver<KV<Integer, KV<String, V>>> out) {
+        out.output(KV.of(shard(kv.getKey(), shards), kv));
+      }
+    })).setCoder(KvCoder.of(VarIntCoder.of(), coder));
+  }
+
+  /**
+   * Verifies every pair of one key-term block (split into windows when larger than maxBlockSize) and hands the
+   * same-story edges to {@code emit}; returns the number of pairs compared.
+   */
+  static long verifyBlock(List<StoryFeatures> block, Params p, java.util.function.Consumer<Edge> emit) {
+    if (block.size() < 2) {
+      return 0;
+    }
+    List<StoryFeatures> members = new ArrayList<>(block);
+    // Date order makes split windows hold articles published close together; ids break ties.
+    members.sort(Comparator.<StoryFeatures>comparingInt(f -> f.date).thenComparing(f -> f.articleId));
+    long compared = 0;
+    for (int[] w : Blocks.windows(members.size(), p.maxBlockSize)) {
+      for (int i = w[0]; i < w[1]; i++) {
+        StoryFeatures a = members.get(i);
+        for (int j = i + 1; j < w[1]; j++) {
+          StoryFeatures b = members.get(j);
+          compared++;
+          double s = sameStoryScore(a, b, p);
+          if (s >= p.storyThreshold && !a.articleId.equals(b.articleId)) {
+            emit.accept(new Edge(a.articleId, a.date, b.articleId, b.date, Edge.STORY, s));
+          }
+        }
+      }
+    }
+    return compared;
   }
 
   /** The same-story score of two articles, or 0 when their dates are too far apart. */
