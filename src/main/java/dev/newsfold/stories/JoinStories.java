@@ -62,9 +62,11 @@ import org.apache.beam.sdk.values.TupleTagList;
  *   <li>A block larger than {@code maxBlockSize} is split (members sorted by date then id, overlapping windows of
  *       {@code maxBlockSize}, stride half of it) and counted in the {@code stories/blocksSplit} counter; so each
  *       article meets at most about 2 x maxBlockSize others per key.
- *   <li>Clustering: the verified edges (a few per article) are gathered on one worker and clustered by
- *       {@link StoryClusterer} (union-find with an anti-chaining guard). Memory there is O(edges), about
- *       40 bytes x edges: fine for tens of millions of articles; beyond, replace with label propagation rounds.
+ *   <li>Clustering: the verified edges and the compact per-article features are gathered on one worker and
+ *       clustered by {@link StoryClusterer} (copy groups by union-find, then guarded merging along story edges,
+ *       then {@link CentroidMerger} for stray articles). Memory there is O(articles): about 1 KB an article
+ *       (features) plus ~60 bytes an edge, so ~1 GB per million articles; beyond that, replace it by rounds of
+ *       label propagation (each a join).
  * </ol>
  * Parameters and their reasons: docs/stories.md.
  */
@@ -77,14 +79,17 @@ public class JoinStories extends PTransform<PCollection<Article>, JoinStories.Re
     int bands = 32;
     int shingleSize = 3;
     double copyThreshold = 0.5;
-    int leadWords = 200;
+    int leadWords = 1000;
     int vectorSize = 64;
     int keySize = 8;
-    double storyThreshold = 0.35;
-    double cosineWeight = 0.6;
+    double storyThreshold = 0.1;
+    double cosineWeight = 0.7;
+    double sizeExponent = 0.85;
+    double centroidThreshold = 0.1;
+    int centroidMaxMove = 3;
     int dateWindowDays = 7;
     int maxBlockSize = 100;
-    double minLinkFraction = 0.3;
+    double minLinkFraction = 0.15;
     int shards = 64;
 
     Params copy() {
@@ -107,6 +112,9 @@ public class JoinStories extends PTransform<PCollection<Article>, JoinStories.Re
       p.keySize = keySize;
       p.storyThreshold = storyThreshold;
       p.cosineWeight = cosineWeight;
+      p.sizeExponent = sizeExponent;
+      p.centroidThreshold = centroidThreshold;
+      p.centroidMaxMove = centroidMaxMove;
       p.dateWindowDays = dateWindowDays;
       p.maxBlockSize = maxBlockSize;
       p.minLinkFraction = minLinkFraction;
@@ -186,9 +194,36 @@ public class JoinStories extends PTransform<PCollection<Article>, JoinStories.Re
     return with(p -> p.maxBlockSize = size);
   }
 
-  /** Anti-chaining guard: share of the smaller cluster that must link to the other (default 0.3). */
-  public JoinStories withMinLinkFraction(double fraction) {
-    return with(p -> p.minLinkFraction = fraction);
+  /**
+   * Anti-chaining guard: clusters A and B merge when the summed edge score between them reaches
+   * {@code fraction * (|A| * |B|) ^ exponent} (defaults 0.15 and 0.85).
+   */
+  public JoinStories withLinkGuard(double fraction, double exponent) {
+    return with(p -> {
+      p.minLinkFraction = fraction;
+      p.sizeExponent = exponent;
+    });
+  }
+
+  /**
+   * Second level: clusters of at most {@code maxMoveSize} articles (default 3) join the cluster whose TF-IDF
+   * centroid is at least {@code threshold} (default 0.1) similar; threshold 0 or less turns the level off.
+   */
+  public JoinStories withCentroidMerge(double threshold, int maxMoveSize) {
+    return with(p -> {
+      p.centroidThreshold = threshold;
+      p.centroidMaxMove = maxMoveSize;
+    });
+  }
+
+  StoryClusterer clusterer() {
+    return new StoryClusterer(params.minLinkFraction, params.sizeExponent);
+  }
+
+  static CentroidMerger centroidMerger(Params p) {
+    return p.centroidThreshold > 0
+        ? new CentroidMerger(p.centroidThreshold, 100, 8, p.maxBlockSize, p.dateWindowDays, 4, p.centroidMaxMove)
+        : null;
   }
 
   /**
@@ -490,23 +525,39 @@ public class JoinStories extends PTransform<PCollection<Article>, JoinStories.Re
           }
         })).setCoder(Edge.Coder.of());
 
-    // 5. Cluster all edges on one worker (edges are O(articles), see class comment).
-    PCollection<KV<String, KV<String, String>>> assignments = PCollectionList.of(exactEdges).and(nearEdges)
-        .and(storyEdges)
+    // 5. Cluster on one worker: all edges (a few per article) and the compact features (for cluster centroids).
+    final TupleTag<Edge> edgeTag = new TupleTag<>();
+    final TupleTag<StoryFeatures> allFeaturesTag = new TupleTag<>();
+    PCollection<KV<Integer, Edge>> edgesOnOneKey = PCollectionList.of(exactEdges).and(nearEdges).and(storyEdges)
         .apply("AllEdges", Flatten.pCollections())
-        .apply("OneKey", ParDo.of(new DoFn<Edge, KV<Integer, Edge>>() {
+        .apply("EdgesOnOneKey", ParDo.of(new DoFn<Edge, KV<Integer, Edge>>() {
           @ProcessElement
           public void process(@Element Edge e, OutputReceiver<KV<Integer, Edge>> out) {
             out.output(KV.of(0, e));
           }
-        })).setCoder(KvCoder.of(VarIntCoder.of(), Edge.Coder.of()))
-        .apply("GatherEdges", GroupByKey.create())
-        .apply("ClusterStories", ParDo.of(new DoFn<KV<Integer, Iterable<Edge>>, KV<String, KV<String, String>>>() {
+        })).setCoder(KvCoder.of(VarIntCoder.of(), Edge.Coder.of()));
+    PCollection<KV<Integer, StoryFeatures>> featuresOnOneKey = features
+        .apply("FeaturesOnOneKey", ParDo.of(new DoFn<KV<String, StoryFeatures>, KV<Integer, StoryFeatures>>() {
           @ProcessElement
-          public void process(@Element KV<Integer, Iterable<Edge>> all,
+          public void process(@Element KV<String, StoryFeatures> f, OutputReceiver<KV<Integer, StoryFeatures>> out) {
+            out.output(KV.of(0, f.getValue()));
+          }
+        })).setCoder(KvCoder.of(VarIntCoder.of(), StoryFeatures.Coder.of()));
+    final double linkFraction = p.minLinkFraction;
+    final double sizeExponent = p.sizeExponent;
+    PCollection<KV<String, KV<String, String>>> assignments = KeyedPCollectionTuple.of(edgeTag, edgesOnOneKey)
+        .and(allFeaturesTag, featuresOnOneKey)
+        .apply("GatherEdges", CoGroupByKey.create())
+        .apply("ClusterStories", ParDo.of(new DoFn<KV<Integer, CoGbkResult>, KV<String, KV<String, String>>>() {
+          @ProcessElement
+          public void process(@Element KV<Integer, CoGbkResult> all,
               OutputReceiver<KV<String, KV<String, String>>> out) {
-            Map<String, StoryClusterer.Assignment> result =
-                new StoryClusterer(p.minLinkFraction).cluster(new HashSet<>(toList(all.getValue())));
+            Map<String, StoryFeatures> feats = new HashMap<>();
+            for (StoryFeatures f : all.getValue().getAll(allFeaturesTag)) {
+              feats.put(f.articleId, f);
+            }
+            Map<String, StoryClusterer.Assignment> result = new StoryClusterer(linkFraction, sizeExponent)
+                .cluster(new HashSet<>(toList(all.getValue().getAll(edgeTag))), feats, centroidMerger(p));
             for (Map.Entry<String, StoryClusterer.Assignment> e : result.entrySet()) {
               out.output(KV.of(e.getKey(), KV.of(e.getValue().storyId, e.getValue().duplicateOf)));
             }

@@ -22,9 +22,20 @@ import java.util.TreeMap;
  */
 public final class StoryClusterer implements Serializable {
   private final double minLinkFraction;
+  private final double sizeExponent;
 
   public StoryClusterer(double minLinkFraction) {
+    this(minLinkFraction, 0.5);
+  }
+
+  /**
+   * Clusters A and B merge when the summed score of the edges between them reaches
+   * {@code minLinkFraction * (|A| * |B|) ^ sizeExponent}: exponent 0.5 is between single linkage (0) and average
+   * linkage (1).
+   */
+  public StoryClusterer(double minLinkFraction, double sizeExponent) {
     this.minLinkFraction = minLinkFraction;
+    this.sizeExponent = sizeExponent;
   }
 
   /** Where one article ended up. */
@@ -49,6 +60,15 @@ public final class StoryClusterer implements Serializable {
 
   /** Assignments for every article named in {@code edges}; articles without edges are stories of one. */
   public Map<String, Assignment> cluster(Iterable<Edge> edgeInput) {
+    return cluster(edgeInput, java.util.Collections.emptyMap(), null);
+  }
+
+  /**
+   * Assignments for every article named in {@code edges} or {@code features}; then, when {@code merger} is given,
+   * whole clusters are merged on their centroids (built from {@code features}).
+   */
+  public Map<String, Assignment> cluster(Iterable<Edge> edgeInput, Map<String, StoryFeatures> features,
+      CentroidMerger merger) {
     List<Edge> edges = new ArrayList<>();
     for (Edge e : edgeInput) {
       if (!e.a.equals(e.b)) {
@@ -60,6 +80,9 @@ public final class StoryClusterer implements Serializable {
     for (Edge e : edges) {
       dates.put(e.a, e.dateA);
       dates.put(e.b, e.dateB);
+    }
+    for (StoryFeatures f : features.values()) {
+      dates.putIfAbsent(f.articleId, f.date);
     }
     List<String> ids = new ArrayList<>(dates.keySet()); // sorted
     Map<String, Integer> index = new HashMap<>();
@@ -92,7 +115,7 @@ public final class StoryClusterer implements Serializable {
     for (int i = 0; i < n; i++) {
       size[parent[i]]++;
     }
-    Map<Integer, Map<Integer, Integer>> links = new HashMap<>();
+    Map<Integer, Map<Integer, Double>> links = new HashMap<>();
     List<int[]> storyEdges = new ArrayList<>();
     for (Edge e : edges) {
       if (e.type != Edge.STORY) {
@@ -103,8 +126,8 @@ public final class StoryClusterer implements Serializable {
       if (x == y) {
         continue;
       }
-      links.computeIfAbsent(x, k -> new HashMap<>()).merge(y, 1, Integer::sum);
-      links.computeIfAbsent(y, k -> new HashMap<>()).merge(x, 1, Integer::sum);
+      links.computeIfAbsent(x, k -> new HashMap<>()).merge(y, e.score, Double::sum);
+      links.computeIfAbsent(y, k -> new HashMap<>()).merge(x, e.score, Double::sum);
       storyEdges.add(new int[] {index.get(e.a), index.get(e.b)});
     }
     boolean merged = true;
@@ -116,8 +139,8 @@ public final class StoryClusterer implements Serializable {
         if (x == y) {
           continue;
         }
-        int between = links.get(x).getOrDefault(y, 0);
-        if (between < minLinkFraction * Math.min(size[x], size[y])) {
+        double between = links.get(x).getOrDefault(y, 0.0);
+        if (between < minLinkFraction * Math.pow((double) size[x] * size[y], sizeExponent)) {
           continue;
         }
         // Union by size; the surviving root inherits the other's links.
@@ -125,19 +148,46 @@ public final class StoryClusterer implements Serializable {
         int gone = keep == x ? y : x;
         parent[gone] = keep;
         size[keep] += size[gone];
-        Map<Integer, Integer> keepLinks = links.get(keep);
+        Map<Integer, Double> keepLinks = links.get(keep);
         keepLinks.remove(gone);
-        for (Map.Entry<Integer, Integer> l : links.remove(gone).entrySet()) {
+        for (Map.Entry<Integer, Double> l : links.remove(gone).entrySet()) {
           int other = l.getKey();
           if (other == keep) {
             continue;
           }
-          keepLinks.merge(other, l.getValue(), Integer::sum);
-          Map<Integer, Integer> otherLinks = links.get(other);
+          keepLinks.merge(other, l.getValue(), Double::sum);
+          Map<Integer, Double> otherLinks = links.get(other);
           otherLinks.remove(gone);
-          otherLinks.merge(keep, l.getValue(), Integer::sum);
+          otherLinks.merge(keep, l.getValue(), Double::sum);
         }
         merged = true;
+      }
+    }
+
+    if (merger != null) {
+      Map<Integer, Integer> clusterIndex = new TreeMap<>();
+      List<List<String>> members = new ArrayList<>();
+      for (int i = 0; i < n; i++) {
+        int r = find(parent, i);
+        Integer k = clusterIndex.get(r);
+        if (k == null) {
+          k = members.size();
+          clusterIndex.put(r, k);
+          members.add(new ArrayList<>());
+        }
+        members.get(k).add(ids.get(i));
+      }
+      int[] mergedInto = merger.merge(members, features);
+      int[] rootOfCluster = new int[members.size()];
+      for (Map.Entry<Integer, Integer> e : clusterIndex.entrySet()) {
+        rootOfCluster[e.getValue()] = e.getKey();
+      }
+      for (int k = 0; k < members.size(); k++) {
+        int from = rootOfCluster[k];
+        int to = rootOfCluster[mergedInto[k]];
+        if (from != to) {
+          parent[find(parent, from)] = find(parent, to);
+        }
       }
     }
 
