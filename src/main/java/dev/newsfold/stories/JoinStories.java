@@ -385,11 +385,12 @@ public class JoinStories extends PTransform<PCollection<Article>, JoinStories.Re
             out.output(KV.of(a.getContentHash(), KV.of(a.getArticleId(), dateOf(a))));
           }
         })).setCoder(KvCoder.of(StringUtf8Coder.of(), idDateCoder));
-    PCollection<Edge> exactEdges = groupByShard("GroupByContentHash", byHash, idDateCoder, shards)
-        .apply("ExactCopyEdges", ParDo.of(new DoFn<KV<Integer, Iterable<KV<String, KV<String, Integer>>>>, Edge>() {
+    PCollection<List<Edge>> exactEdges = groupByShard("GroupByContentHash", byHash, idDateCoder, shards)
+        .apply("ExactCopyEdges", ParDo.of(new DoFn<KV<Integer, Iterable<KV<String, KV<String, Integer>>>>, List<Edge>>() {
           @ProcessElement
           public void process(@Element KV<Integer, Iterable<KV<String, KV<String, Integer>>>> s,
-              OutputReceiver<Edge> out) {
+              OutputReceiver<List<Edge>> batch) {
+            List<Edge> out = new ArrayList<>();
             for (List<KV<String, Integer>> group : byKey(s.getValue()).values()) {
               TreeMap<String, Integer> members = new TreeMap<>();
               for (KV<String, Integer> m : group) {
@@ -397,11 +398,12 @@ public class JoinStories extends PTransform<PCollection<Article>, JoinStories.Re
               }
               Map.Entry<String, Integer> first = members.firstEntry();
               for (Map.Entry<String, Integer> m : members.tailMap(first.getKey(), false).entrySet()) {
-                out.output(new Edge(first.getKey(), first.getValue(), m.getKey(), m.getValue(), Edge.COPY, 1.0));
+                out.add(new Edge(first.getKey(), first.getValue(), m.getKey(), m.getValue(), Edge.COPY, 1.0));
               }
             }
+            emitBatch(out, batch);
           }
-        })).setCoder(Edge.Coder.of());
+        })).setCoder(EDGE_BATCH);
 
     // 3b. Near copies: LSH band blocks -> candidate pairs (a, b) -> joined with both signatures -> verified.
     PCollection<KV<String, String>> bandMembers = signatures
@@ -468,16 +470,17 @@ public class JoinStories extends PTransform<PCollection<Article>, JoinStories.Re
             }
           }
         })).setCoder(KvCoder.of(StringUtf8Coder.of(), CopySignature.Coder.of()));
-    PCollection<Edge> nearEdges = KeyedPCollectionTuple
+    PCollection<List<Edge>> nearEdges = KeyedPCollectionTuple
         .of(firstTag, shardByKey("ShardFirst", withFirst, KvCoder.of(StringUtf8Coder.of(), CopySignature.Coder.of()),
             shards))
         .and(sigTag, sigsByShard)
         .apply("JoinSecondSignature", CoGroupByKey.create())
-        .apply("VerifyCopies", ParDo.of(new DoFn<KV<Integer, CoGbkResult>, Edge>() {
+        .apply("VerifyCopies", ParDo.of(new DoFn<KV<Integer, CoGbkResult>, List<Edge>>() {
           private final Counter copies = Metrics.counter(NS, "copyEdges");
 
           @ProcessElement
-          public void process(@Element KV<Integer, CoGbkResult> r, OutputReceiver<Edge> out) {
+          public void process(@Element KV<Integer, CoGbkResult> r, OutputReceiver<List<Edge>> batch) {
+            List<Edge> out = new ArrayList<>();
             Map<String, CopySignature> sigs = new HashMap<>();
             for (KV<String, CopySignature> s : r.getValue().getAll(sigTag)) {
               sigs.put(s.getKey(), s.getValue());
@@ -491,11 +494,12 @@ public class JoinStories extends PTransform<PCollection<Article>, JoinStories.Re
               double j = MinHash.jaccard(first.minhash, second.minhash);
               if (j >= p.copyThreshold) {
                 copies.inc();
-                out.output(new Edge(first.articleId, first.date, second.articleId, second.date, Edge.COPY, j));
+                out.add(new Edge(first.articleId, first.date, second.articleId, second.date, Edge.COPY, j));
               }
             }
+            emitBatch(out, batch);
           }
-        })).setCoder(Edge.Coder.of());
+        })).setCoder(EDGE_BATCH);
 
     // 4. Rewrites: block on each story key term, verify pairs inside the (bounded) block.
     PCollection<KV<String, StoryFeatures>> keyBlocks = features
@@ -507,42 +511,53 @@ public class JoinStories extends PTransform<PCollection<Article>, JoinStories.Re
             }
           }
         })).setCoder(KvCoder.of(StringUtf8Coder.of(), StoryFeatures.Coder.of()));
-    PCollection<Edge> storyEdges = groupByShard("GroupByKeyTerm", keyBlocks, StoryFeatures.Coder.of(), shards)
-        .apply("VerifyRewrites", ParDo.of(new DoFn<KV<Integer, Iterable<KV<String, StoryFeatures>>>, Edge>() {
+    PCollection<List<Edge>> storyEdges = groupByShard("GroupByKeyTerm", keyBlocks, StoryFeatures.Coder.of(), shards)
+        .apply("VerifyRewrites", ParDo.of(new DoFn<KV<Integer, Iterable<KV<String, StoryFeatures>>>, List<Edge>>() {
           private final Counter split = Metrics.counter(NS, "keyBlocksSplit");
           private final Counter compared = Metrics.counter(NS, "storyPairsCompared");
           private final Distribution blockSize = Metrics.distribution(NS, "keyBlockSize");
 
           @ProcessElement
-          public void process(@Element KV<Integer, Iterable<KV<String, StoryFeatures>>> s, OutputReceiver<Edge> out) {
+          public void process(@Element KV<Integer, Iterable<KV<String, StoryFeatures>>> s,
+              OutputReceiver<List<Edge>> batch) {
+            // A pair sharing several key terms is verified in each of their blocks; keep it once per shard.
+            Set<Edge> out = new HashSet<>();
             for (List<StoryFeatures> members : byKey(s.getValue()).values()) {
               blockSize.update(members.size());
               if (members.size() > p.maxBlockSize) {
                 split.inc();
               }
-              compared.inc(verifyBlock(members, p, out::output));
+              compared.inc(verifyBlock(members, p, out::add));
             }
+            emitBatch(new ArrayList<>(out), batch);
           }
-        })).setCoder(Edge.Coder.of());
+        })).setCoder(EDGE_BATCH);
 
     // 5. Cluster on one worker: all edges (a few per article) and the compact features (for cluster centroids).
-    final TupleTag<Edge> edgeTag = new TupleTag<>();
-    final TupleTag<StoryFeatures> allFeaturesTag = new TupleTag<>();
-    PCollection<KV<Integer, Edge>> edgesOnOneKey = PCollectionList.of(exactEdges).and(nearEdges).and(storyEdges)
+    // Edges and features travel in per-shard batches: a few hundred elements reach the single key, not millions.
+    final TupleTag<List<Edge>> edgeTag = new TupleTag<>();
+    final TupleTag<List<StoryFeatures>> allFeaturesTag = new TupleTag<>();
+    PCollection<KV<Integer, List<Edge>>> edgesOnOneKey = PCollectionList.of(exactEdges).and(nearEdges)
+        .and(storyEdges)
         .apply("AllEdges", Flatten.pCollections())
-        .apply("EdgesOnOneKey", ParDo.of(new DoFn<Edge, KV<Integer, Edge>>() {
+        .apply("EdgesOnOneKey", ParDo.of(new DoFn<List<Edge>, KV<Integer, List<Edge>>>() {
           @ProcessElement
-          public void process(@Element Edge e, OutputReceiver<KV<Integer, Edge>> out) {
+          public void process(@Element List<Edge> e, OutputReceiver<KV<Integer, List<Edge>>> out) {
             out.output(KV.of(0, e));
           }
-        })).setCoder(KvCoder.of(VarIntCoder.of(), Edge.Coder.of()));
-    PCollection<KV<Integer, StoryFeatures>> featuresOnOneKey = features
-        .apply("FeaturesOnOneKey", ParDo.of(new DoFn<KV<String, StoryFeatures>, KV<Integer, StoryFeatures>>() {
-          @ProcessElement
-          public void process(@Element KV<String, StoryFeatures> f, OutputReceiver<KV<Integer, StoryFeatures>> out) {
-            out.output(KV.of(0, f.getValue()));
-          }
-        })).setCoder(KvCoder.of(VarIntCoder.of(), StoryFeatures.Coder.of()));
+        })).setCoder(KvCoder.of(VarIntCoder.of(), EDGE_BATCH));
+    PCollection<KV<Integer, List<StoryFeatures>>> featuresOnOneKey = groupByShard("BatchFeatures", features,
+        StoryFeatures.Coder.of(), shards)
+        .apply("FeaturesOnOneKey", ParDo.of(
+            new DoFn<KV<Integer, Iterable<KV<String, StoryFeatures>>>, KV<Integer, List<StoryFeatures>>>() {
+              @ProcessElement
+              public void process(@Element KV<Integer, Iterable<KV<String, StoryFeatures>>> s,
+                  OutputReceiver<KV<Integer, List<StoryFeatures>>> out) {
+                List<StoryFeatures> batch = new ArrayList<>();
+                s.getValue().forEach(kv -> batch.add(kv.getValue()));
+                out.output(KV.of(0, batch));
+              }
+            })).setCoder(KvCoder.of(VarIntCoder.of(), ListCoder.of(StoryFeatures.Coder.of())));
     final double linkFraction = p.minLinkFraction;
     final double sizeExponent = p.sizeExponent;
     PCollection<KV<String, KV<String, String>>> assignments = KeyedPCollectionTuple.of(edgeTag, edgesOnOneKey)
@@ -553,11 +568,17 @@ public class JoinStories extends PTransform<PCollection<Article>, JoinStories.Re
           public void process(@Element KV<Integer, CoGbkResult> all,
               OutputReceiver<KV<String, KV<String, String>>> out) {
             Map<String, StoryFeatures> feats = new HashMap<>();
-            for (StoryFeatures f : all.getValue().getAll(allFeaturesTag)) {
-              feats.put(f.articleId, f);
+            for (List<StoryFeatures> batch : all.getValue().getAll(allFeaturesTag)) {
+              for (StoryFeatures f : batch) {
+                feats.put(f.articleId, f);
+              }
+            }
+            Set<Edge> edges = new HashSet<>();
+            for (List<Edge> batch : all.getValue().getAll(edgeTag)) {
+              edges.addAll(batch);
             }
             Map<String, StoryClusterer.Assignment> result = new StoryClusterer(linkFraction, sizeExponent)
-                .cluster(new HashSet<>(toList(all.getValue().getAll(edgeTag))), feats, centroidMerger(p));
+                .cluster(edges, feats, centroidMerger(p));
             for (Map.Entry<String, StoryClusterer.Assignment> e : result.entrySet()) {
               out.output(KV.of(e.getKey(), KV.of(e.getValue().storyId, e.getValue().duplicateOf)));
             }
@@ -675,6 +696,16 @@ public class JoinStories extends PTransform<PCollection<Article>, JoinStories.Re
       return 0;
     }
     return p.cosineWeight * StoryFeatures.cosine(a, b) + (1 - p.cosineWeight) * StoryFeatures.keyOverlap(a, b);
+  }
+
+  static final ListCoder<Edge> EDGE_BATCH = ListCoder.of(Edge.Coder.of());
+
+  /** Sorted so a batch's content never depends on hash-set iteration order. */
+  static void emitBatch(List<Edge> edges, DoFn.OutputReceiver<List<Edge>> out) {
+    if (!edges.isEmpty()) {
+      java.util.Collections.sort(edges);
+      out.output(edges);
+    }
   }
 
   static <T> List<T> toList(Iterable<T> it) {
