@@ -76,9 +76,9 @@ public class JoinStories extends PTransform<PCollection<Article>, JoinStories.Re
   /** Tunables; defaults documented in docs/stories.md. */
   static final class Params implements Serializable {
     int numHashes = 96;
-    int bands = 32;
+    int bands = 48;
     int shingleSize = 3;
-    double copyThreshold = 0.5;
+    double copyThreshold = 0.3;
     int leadWords = 1000;
     int vectorSize = 64;
     int keySize = 8;
@@ -139,7 +139,7 @@ public class JoinStories extends PTransform<PCollection<Article>, JoinStories.Re
     return new JoinStories(p);
   }
 
-  /** MinHash slots (default 96) and LSH bands (default 32, so 3 rows a band: pairs above Jaccard ~0.3 collide). */
+  /** MinHash slots (default 96) and LSH bands (default 48, so 2 rows a band: pairs at Jaccard 0.3 collide with p 0.99). */
   public JoinStories withMinHash(int numHashes, int bands) {
     if (numHashes % bands != 0) {
       throw new IllegalArgumentException("numHashes must be a multiple of bands");
@@ -155,7 +155,7 @@ public class JoinStories extends PTransform<PCollection<Article>, JoinStories.Re
     return with(p -> p.shingleSize = words);
   }
 
-  /** Estimated Jaccard at or above which an article is a copy (default 0.5). */
+  /** Estimated Jaccard of word 3-shingles at or above which an article is a copy (default 0.3). */
   public JoinStories withCopyThreshold(double jaccard) {
     return with(p -> p.copyThreshold = jaccard);
   }
