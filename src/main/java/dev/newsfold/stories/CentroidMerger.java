@@ -23,6 +23,8 @@ public final class CentroidMerger implements Serializable {
   private final int dateWindowDays;
   private final int rounds;
   private final int maxMoveSize;
+  // As for article pairs: centroids must share at least two terms, so one common country or company never suffices.
+  private final int minShared = 2;
 
   /**
    * @param threshold centroid cosine at or above which two clusters merge
@@ -57,12 +59,14 @@ public final class CentroidMerger implements Serializable {
       this.cluster = cluster;
     }
 
-    double cosine(Centroid o) {
+    double cosine(Centroid o, int minShared) {
       int i = 0;
       int j = 0;
       double dot = 0;
+      int shared = 0;
       while (i < terms.length && j < o.terms.length) {
         if (terms[i] == o.terms[j]) {
+          shared++;
           dot += weights[i++] * o.weights[j++];
         } else if (terms[i] < o.terms[j]) {
           i++;
@@ -70,7 +74,7 @@ public final class CentroidMerger implements Serializable {
           j++;
         }
       }
-      return dot;
+      return shared >= minShared ? dot : 0;
     }
   }
 
@@ -114,7 +118,7 @@ public final class CentroidMerger implements Serializable {
               if (!seen.add(key) || !datesOverlap(a, b)) {
                 continue;
               }
-              double s = a.cosine(b);
+              double s = a.cosine(b, minShared);
               if (s >= threshold && Math.min(a.size, b.size) <= maxMoveSize) {
                 // [score, smaller cluster (moves), larger cluster (absorbs); size ties by index]
                 boolean aSmaller = a.size < b.size || (a.size == b.size && a.cluster > b.cluster);

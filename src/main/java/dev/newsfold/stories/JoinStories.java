@@ -87,9 +87,10 @@ public class JoinStories extends PTransform<PCollection<Article>, JoinStories.Re
     double sizeExponent = 0.85;
     double centroidThreshold = 0.1;
     int centroidMaxMove = 3;
+    int minSharedKeyTerms = 2;
     int dateWindowDays = 7;
     int maxBlockSize = 100;
-    double minLinkFraction = 0.15;
+    double minLinkFraction = 0.1;
     int shards = 64;
 
     Params copy() {
@@ -115,6 +116,7 @@ public class JoinStories extends PTransform<PCollection<Article>, JoinStories.Re
       p.sizeExponent = sizeExponent;
       p.centroidThreshold = centroidThreshold;
       p.centroidMaxMove = centroidMaxMove;
+      p.minSharedKeyTerms = minSharedKeyTerms;
       p.dateWindowDays = dateWindowDays;
       p.maxBlockSize = maxBlockSize;
       p.minLinkFraction = minLinkFraction;
@@ -196,7 +198,7 @@ public class JoinStories extends PTransform<PCollection<Article>, JoinStories.Re
 
   /**
    * Anti-chaining guard: clusters A and B merge when the summed edge score between them reaches
-   * {@code fraction * (|A| * |B|) ^ exponent} (defaults 0.15 and 0.85).
+   * {@code fraction * (|A| * |B|) ^ exponent} (defaults 0.1 and 0.85).
    */
   public JoinStories withLinkGuard(double fraction, double exponent) {
     return with(p -> {
@@ -214,6 +216,11 @@ public class JoinStories extends PTransform<PCollection<Article>, JoinStories.Re
       p.centroidThreshold = threshold;
       p.centroidMaxMove = maxMoveSize;
     });
+  }
+
+  /** Key terms two articles must share before their similarity counts at all (default 2). */
+  public JoinStories withMinSharedKeyTerms(int terms) {
+    return with(p -> p.minSharedKeyTerms = terms);
   }
 
   StoryClusterer clusterer() {
@@ -693,6 +700,10 @@ public class JoinStories extends PTransform<PCollection<Article>, JoinStories.Re
   static double sameStoryScore(StoryFeatures a, StoryFeatures b, Params p) {
     if (a.date != StoryFeatures.NO_DATE && b.date != StoryFeatures.NO_DATE
         && Math.abs((long) a.date - b.date) > p.dateWindowDays) {
+      return 0;
+    }
+    // One shared key term (a country, a company) is not a story: rewrites keep several names, numbers, terms.
+    if (StoryFeatures.sharedKeyTerms(a, b) < p.minSharedKeyTerms) {
       return 0;
     }
     return p.cosineWeight * StoryFeatures.cosine(a, b) + (1 - p.cosineWeight) * StoryFeatures.keyOverlap(a, b);

@@ -52,6 +52,20 @@ public final class StoryFeatures {
     return dot;
   }
 
+  /** Number of key terms the two articles share. */
+  public static int sharedKeyTerms(StoryFeatures a, StoryFeatures b) {
+    int n = 0;
+    for (String x : a.keyTerms) {
+      for (String y : b.keyTerms) {
+        if (x.equals(y)) {
+          n++;
+          break;
+        }
+      }
+    }
+    return n;
+  }
+
   /** Shared key weight over the smaller key's weight: 1 when one key is contained in the other. */
   public static double keyOverlap(StoryFeatures a, StoryFeatures b) {
     double shared = 0;
