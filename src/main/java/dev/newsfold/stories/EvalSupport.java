@@ -78,9 +78,23 @@ final class EvalSupport {
             + a.getStoryId() + "\t" + (a.getDuplicateOf() == null ? "" : a.getDuplicateOf())))
         .apply(TextIO.write().to(dir.resolve("out").toString()));
     long t0 = System.nanoTime();
-    p.run().waitUntilFinish();
+    org.apache.beam.sdk.PipelineResult result = p.run();
+    result.waitUntilFinish();
     Run run = new Run();
     run.seconds = (System.nanoTime() - t0) / 1e9;
+    // The counters the lead copies into manifest.json: split (capped) blocks, pairs compared, edges.
+    org.apache.beam.sdk.metrics.MetricQueryResults metrics = result.metrics().queryMetrics(
+        org.apache.beam.sdk.metrics.MetricsFilter.builder()
+            .addNameFilter(org.apache.beam.sdk.metrics.MetricNameFilter.inNamespace(JoinStories.NS)).build());
+    StringBuilder line = new StringBuilder("  counters:");
+    for (org.apache.beam.sdk.metrics.MetricResult<Long> c : metrics.getCounters()) {
+      line.append(' ').append(c.getName().getName()).append('=').append(c.getAttempted());
+    }
+    for (org.apache.beam.sdk.metrics.MetricResult<org.apache.beam.sdk.metrics.DistributionResult> d
+        : metrics.getDistributions()) {
+      line.append(' ').append(d.getName().getName()).append("(max)=").append(d.getAttempted().getMax());
+    }
+    System.out.println(line);
     try (Stream<Path> files = Files.list(dir)) {
       for (Path f : (Iterable<Path>) files::iterator) {
         for (String line : Files.readAllLines(f)) {

@@ -29,6 +29,7 @@ public final class TuneStories {
           p.storyThreshold = Double.parseDouble(th);
           p.cosineWeight = Double.parseDouble(cw);
           p.minLinkFraction = Double.parseDouble(lf);
+          p.minSharedKeyTerms = Integer.getInteger("minShared", 2);
           p.keySize = Integer.parseInt(args[4]);
           p.leadWords = Integer.parseInt(args[5]);
           p.vectorSize = Integer.parseInt(args[6]);
@@ -64,7 +65,6 @@ public final class TuneStories {
     for (List<StoryFeatures> b : blocks.values()) {
       JoinStories.verifyBlock(b, p, edges::add);
     }
-    System.err.println("edges=" + edges.size());
     Map<String, StoryClusterer.Assignment> as = new StoryClusterer(p.minLinkFraction, exp).cluster(edges, all,
         cth > 0 ? new CentroidMerger(cth, 100, 8, p.maxBlockSize, p.dateWindowDays, 4,
             Integer.getInteger("maxMove", 3)) : null);
