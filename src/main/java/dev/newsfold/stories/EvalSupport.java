@@ -86,15 +86,15 @@ final class EvalSupport {
     org.apache.beam.sdk.metrics.MetricQueryResults metrics = result.metrics().queryMetrics(
         org.apache.beam.sdk.metrics.MetricsFilter.builder()
             .addNameFilter(org.apache.beam.sdk.metrics.MetricNameFilter.inNamespace(JoinStories.NS)).build());
-    StringBuilder line = new StringBuilder("  counters:");
+    StringBuilder counters = new StringBuilder("  counters:");
     for (org.apache.beam.sdk.metrics.MetricResult<Long> c : metrics.getCounters()) {
-      line.append(' ').append(c.getName().getName()).append('=').append(c.getAttempted());
+      counters.append(' ').append(c.getName().getName()).append('=').append(c.getAttempted());
     }
     for (org.apache.beam.sdk.metrics.MetricResult<org.apache.beam.sdk.metrics.DistributionResult> d
         : metrics.getDistributions()) {
-      line.append(' ').append(d.getName().getName()).append("(max)=").append(d.getAttempted().getMax());
+      counters.append(' ').append(d.getName().getName()).append("(max)=").append(d.getAttempted().getMax());
     }
-    System.out.println(line);
+    System.out.println(counters);
     try (Stream<Path> files = Files.list(dir)) {
       for (Path f : (Iterable<Path>) files::iterator) {
         for (String line : Files.readAllLines(f)) {
