@@ -4,7 +4,7 @@
 #   scripts/evaluate.sh ner          # entity P/R/F1 per type on CoNLL-2003 eng.testa (conlleval), tokens/s
 #   scripts/evaluate.sh entity-speed # the whole entity step on real article bodies: articles/s, tokens/s
 #   scripts/evaluate.sh stories      # story clustering B-cubed and pairwise F1 on ecbplus/ and news-aggregator/
-#   scripts/evaluate.sh neardup      # near-duplicate precision/recall and throughput at 10k and 100k articles
+#   scripts/evaluate.sh neardup      # near-duplicate precision/recall and throughput at 10k and 20k articles
 #   scripts/evaluate.sh all
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -19,8 +19,8 @@ case $what in
   extraction|all) run "main-text extraction" dev.newsfold.parse.ExtractionEvaluation "$DATA/article-extraction" ;;&
   ner|all) run "named entities (CoNLL-2003 testa)" dev.newsfold.entities.NerEvaluation "$DATA/conll2003/eng.testa" ;;&
   entity-speed|all) run "entity step throughput" dev.newsfold.entities.EntityThroughput "$DATA/article-extraction/ground-truth.json" 5 ;;&
-  stories|all) run "story clustering" dev.newsfold.stories.StoryEvaluation "$DATA" ;;&
-  neardup) run "near-duplicates" dev.newsfold.stories.NearDuplicateBenchmark 10000 100000 ;;&
+  stories|all) run "story clustering" dev.newsfold.stories.EvaluateStories "$DATA" all ;;&
+  neardup) run "near-duplicates" dev.newsfold.stories.NearDuplicateBenchmark "$DATA/conll2003/eng.train" 10000 20000 ;;&
   extraction|ner|entity-speed|stories|neardup|all) ;;
   *) echo "unknown evaluation '$what'" >&2; exit 2 ;;
 esac

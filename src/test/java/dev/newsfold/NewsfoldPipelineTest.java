@@ -79,6 +79,16 @@ public class NewsfoldPipelineTest {
       rs = st.executeQuery("SELECT count(*) FROM rejects");
       rs.next();
       assertEquals(0, rs.getInt(1));
+      // The AP copy and the paraphrase are one story, and both articles point at it.
+      rs = st.executeQuery("SELECT story_id, article_count, outlet_count, len(top_entities) FROM stories");
+      assertTrue(rs.next());
+      String storyId = rs.getString(1);
+      assertEquals(2, rs.getInt(2));
+      assertTrue(rs.getInt(4) > 0);
+      assertFalse(rs.next(), "seeds must form exactly one story");
+      rs = st.executeQuery("SELECT count(*) FROM articles WHERE story_id = '" + storyId + "'");
+      rs.next();
+      assertEquals(2, rs.getInt(1));
     }
     List<Article> avro = readAvro(out.resolve("articles"), Article.class);
     assertEquals(2, avro.size());

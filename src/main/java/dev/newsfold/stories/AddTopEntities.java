@@ -45,7 +45,7 @@ public class AddTopEntities extends PTransform<PCollection<Story>, PCollection<S
             ParDo.of(new DoFn<Story, KV<Integer, Story>>() {
               @ProcessElement
               public void process(@Element Story story, OutputReceiver<KV<Integer, Story>> out) {
-                out.output(KV.of(JoinStories.bucket(story.getStoryId(), BUCKETS), story));
+                out.output(KV.of(JoinStories.shard(story.getStoryId(), BUCKETS), story));
               }
             }))
         .setCoder(KvCoder.of(VarIntCoder.of(), AvroCoder.of(Story.class)));
@@ -54,7 +54,7 @@ public class AddTopEntities extends PTransform<PCollection<Story>, PCollection<S
               @ProcessElement
               public void process(@Element Entity entity, OutputReceiver<KV<Integer, Entity>> out) {
                 if (entity.getStoryId() != null) {
-                  out.output(KV.of(JoinStories.bucket(entity.getStoryId(), BUCKETS), entity));
+                  out.output(KV.of(JoinStories.shard(entity.getStoryId(), BUCKETS), entity));
                 }
               }
             }))

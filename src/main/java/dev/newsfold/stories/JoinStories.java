@@ -1,25 +1,32 @@
 package dev.newsfold.stories;
 
-import dev.newsfold.StageClock;
-import dev.newsfold.clean.ArticleIds;
 import dev.newsfold.schema.Article;
 import dev.newsfold.schema.Story;
 import java.io.Serializable;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import org.apache.beam.sdk.coders.DefaultCoder;
 import org.apache.beam.sdk.coders.KvCoder;
+import org.apache.beam.sdk.coders.ListCoder;
+import org.apache.beam.sdk.coders.NullableCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.coders.VarIntCoder;
 import org.apache.beam.sdk.extensions.avro.coders.AvroCoder;
 import org.apache.beam.sdk.metrics.Counter;
+import org.apache.beam.sdk.metrics.Distribution;
 import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.transforms.Count;
+import org.apache.beam.sdk.transforms.Distinct;
 import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.Filter;
 import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.GroupByKey;
 import org.apache.beam.sdk.transforms.PTransform;
@@ -29,6 +36,7 @@ import org.apache.beam.sdk.transforms.join.CoGbkResult;
 import org.apache.beam.sdk.transforms.join.CoGroupByKey;
 import org.apache.beam.sdk.transforms.join.KeyedPCollectionTuple;
 import org.apache.beam.sdk.values.KV;
+import org.apache.beam.sdk.values.PBegin;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.PCollectionTuple;
@@ -40,18 +48,201 @@ import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TupleTagList;
 
 /**
- * Joins duplicate coverage into stories: copies (MinHash over word shingles, LSH bands, verified by estimated
- * Jaccard) and rewrites (rarity-weighted story keys: names, numbers, title and lead terms; candidates from shared rare
- * keys, verified by TF-IDF cosine over the keys within a publication-time window), clustered with a size guard.
+ * The story fingerprint: marks copies ({@code duplicate_of}, {@code simhash}) and joins copies and rewrites of one
+ * event into stories ({@code story_id}, plus one {@link Story} row per story).
  *
- * <p>No step compares all pairs: candidates come from blocks (an LSH band, a key term); a block larger than
- * {@code maxBlock} is capped (band blocks) or skipped as too common (key terms), and both are counted. Every grouping
- * is by hash bucket, so the DirectRunner makes a few large bundles rather than one per key. The final union-find runs
- * on one worker over the edge list, which is linear in the corpus (bounded edges per article) and small.
+ * <p>Steps, each linear in the number of articles:
+ * <ol>
+ *   <li>Copies: exact content-hash groups, and MinHash LSH bands over word shingles; each band block yields candidate
+ *       pairs, verified by the estimated Jaccard of the full signatures.
+ *   <li>Rewrites: document frequencies of title/lead terms (Count.perElement, a map side input); each article's story
+ *       key (its rarest names, numbers, title and lead terms) is a set of blocking keys; within each block pairs are
+ *       verified by {@code cosineWeight * tfidfCosine + (1 - cosineWeight) * keyOverlap >= storyThreshold}, inside
+ *       the publication-date window.
+ *   <li>A block larger than {@code maxBlockSize} is split (members sorted by date then id, overlapping windows of
+ *       {@code maxBlockSize}, stride half of it) and counted in the {@code stories/blocksSplit} counter; so each
+ *       article meets at most about 2 x maxBlockSize others per key.
+ *   <li>Clustering: the verified edges and the compact per-article features are gathered on one worker and
+ *       clustered by {@link StoryClusterer} (copy groups by union-find, then guarded merging along story edges,
+ *       then {@link CentroidMerger} for stray articles). Memory there is O(articles): about 1 KB an article
+ *       (features) plus ~60 bytes an edge, so ~1 GB per million articles; beyond that, replace it by rounds of
+ *       label propagation (each a join).
+ * </ol>
+ * Parameters and their reasons: docs/stories.md.
  */
 public class JoinStories extends PTransform<PCollection<Article>, JoinStories.Result> {
+  static final String NS = "stories";
 
-  /** The two outputs: articles with story_id, duplicate_of and simhash filled, and the stories table. */
+  /** Tunables; defaults documented in docs/stories.md. */
+  static final class Params implements Serializable {
+    int numHashes = 96;
+    int bands = 48;
+    int shingleSize = 3;
+    double copyThreshold = 0.3;
+    int leadWords = 1000;
+    int vectorSize = 64;
+    int keySize = 8;
+    double storyThreshold = 0.1;
+    double cosineWeight = 0.7;
+    double sizeExponent = 0.85;
+    double centroidThreshold = 0.1;
+    int centroidMaxMove = 3;
+    int minSharedKeyTerms = 2;
+    int dateWindowDays = 7;
+    int maxBlockSize = 100;
+    double minLinkFraction = 0.1;
+    int shards = 64;
+
+    Params copy() {
+      try {
+        return (Params) clone();
+      } catch (CloneNotSupportedException e) {
+        throw new AssertionError(e);
+      }
+    }
+
+    @Override
+    protected Object clone() throws CloneNotSupportedException {
+      Params p = new Params();
+      p.numHashes = numHashes;
+      p.bands = bands;
+      p.shingleSize = shingleSize;
+      p.copyThreshold = copyThreshold;
+      p.leadWords = leadWords;
+      p.vectorSize = vectorSize;
+      p.keySize = keySize;
+      p.storyThreshold = storyThreshold;
+      p.cosineWeight = cosineWeight;
+      p.sizeExponent = sizeExponent;
+      p.centroidThreshold = centroidThreshold;
+      p.centroidMaxMove = centroidMaxMove;
+      p.minSharedKeyTerms = minSharedKeyTerms;
+      p.dateWindowDays = dateWindowDays;
+      p.maxBlockSize = maxBlockSize;
+      p.minLinkFraction = minLinkFraction;
+      p.shards = shards;
+      return p;
+    }
+  }
+
+  private final Params params;
+
+  private JoinStories(Params params) {
+    this.params = params;
+  }
+
+  public static JoinStories create() {
+    return new JoinStories(new Params());
+  }
+
+  private JoinStories with(java.util.function.Consumer<Params> change) {
+    Params p = params.copy();
+    change.accept(p);
+    return new JoinStories(p);
+  }
+
+  /** MinHash slots (default 96) and LSH bands (default 48, so 2 rows a band: pairs at Jaccard 0.3 collide with p 0.99). */
+  public JoinStories withMinHash(int numHashes, int bands) {
+    if (numHashes % bands != 0) {
+      throw new IllegalArgumentException("numHashes must be a multiple of bands");
+    }
+    return with(p -> {
+      p.numHashes = numHashes;
+      p.bands = bands;
+    });
+  }
+
+  /** Words per shingle (default 3). */
+  public JoinStories withShingleSize(int words) {
+    return with(p -> p.shingleSize = words);
+  }
+
+  /** Estimated Jaccard of word 3-shingles at or above which an article is a copy (default 0.3). */
+  public JoinStories withCopyThreshold(double jaccard) {
+    return with(p -> p.copyThreshold = jaccard);
+  }
+
+  /** Body words read for the story key and TF-IDF vector (default 200). */
+  public JoinStories withLeadWords(int words) {
+    return with(p -> p.leadWords = words);
+  }
+
+  /** Terms kept in the TF-IDF vector (default 64) and in the story key (default 8). */
+  public JoinStories withKeySizes(int vectorTerms, int keyTerms) {
+    return with(p -> {
+      p.vectorSize = vectorTerms;
+      p.keySize = keyTerms;
+    });
+  }
+
+  /** Same-story score threshold (default 0.35) and the weight of TF-IDF cosine in it (default 0.6). */
+  public JoinStories withStoryThreshold(double threshold, double cosineWeight) {
+    return with(p -> {
+      p.storyThreshold = threshold;
+      p.cosineWeight = cosineWeight;
+    });
+  }
+
+  /** Articles dated further apart than this are never the same story (default 7 days; undated ones always pass). */
+  public JoinStories withDateWindowDays(int days) {
+    return with(p -> p.dateWindowDays = days);
+  }
+
+  /** Largest block compared pairwise (default 100); larger blocks are split into overlapping windows. */
+  public JoinStories withMaxBlockSize(int size) {
+    if (size < 2) {
+      throw new IllegalArgumentException("maxBlockSize must be at least 2");
+    }
+    return with(p -> p.maxBlockSize = size);
+  }
+
+  /**
+   * Anti-chaining guard: clusters A and B merge when the summed edge score between them reaches
+   * {@code fraction * (|A| * |B|) ^ exponent} (defaults 0.1 and 0.85).
+   */
+  public JoinStories withLinkGuard(double fraction, double exponent) {
+    return with(p -> {
+      p.minLinkFraction = fraction;
+      p.sizeExponent = exponent;
+    });
+  }
+
+  /**
+   * Second level: clusters of at most {@code maxMoveSize} articles (default 3) join the cluster whose TF-IDF
+   * centroid is at least {@code threshold} (default 0.1) similar; threshold 0 or less turns the level off.
+   */
+  public JoinStories withCentroidMerge(double threshold, int maxMoveSize) {
+    return with(p -> {
+      p.centroidThreshold = threshold;
+      p.centroidMaxMove = maxMoveSize;
+    });
+  }
+
+  /** Key terms two articles must share before their similarity counts at all (default 2). */
+  public JoinStories withMinSharedKeyTerms(int terms) {
+    return with(p -> p.minSharedKeyTerms = terms);
+  }
+
+  StoryClusterer clusterer() {
+    return new StoryClusterer(params.minLinkFraction, params.sizeExponent);
+  }
+
+  static CentroidMerger centroidMerger(Params p) {
+    return p.centroidThreshold > 0
+        ? new CentroidMerger(p.centroidThreshold, 100, 8, p.maxBlockSize, p.dateWindowDays, 4, p.centroidMaxMove)
+        : null;
+  }
+
+  /**
+   * Shards each keyed grouping runs on (default 64): keys are grouped in memory inside a shard, which bounds the
+   * number of distinct GroupByKey keys (the DirectRunner slows down sharply with many keys) while leaving this much
+   * parallelism to distributed runners.
+   */
+  public JoinStories withShards(int count) {
+    return with(p -> p.shards = count);
+  }
+
+  /** Output: the articles with story fields filled, and one row per story. */
   public static final class Result implements POutput {
     private final PCollection<Article> articles;
     private final PCollection<Story> stories;
@@ -76,7 +267,10 @@ public class JoinStories extends PTransform<PCollection<Article>, JoinStories.Re
 
     @Override
     public Map<TupleTag<?>, PValue> expand() {
-      return Map.of(new TupleTag<Article>("articles"), articles, new TupleTag<Story>("stories"), stories);
+      Map<TupleTag<?>, PValue> m = new HashMap<>();
+      m.put(new TupleTag<Article>("articles"), articles);
+      m.put(new TupleTag<Story>("stories"), stories);
+      return m;
     }
 
     @Override
@@ -84,456 +278,450 @@ public class JoinStories extends PTransform<PCollection<Article>, JoinStories.Re
         PTransform<?, ?> transform) {}
   }
 
-  // ---- parameters (see docs/stories.md for why these values)
-  private double copyJaccard = 0.5;
-  private double rewriteCosine = 0.3;
-  private double strongCosine = 0.5;
-  private int keyTerms = 25;
-  private int maxBlock = 500;
-  private int windowDays = 3;
-  private int maxStory = 300;
-  private int buckets = 64;
-
-  public static JoinStories create() {
-    return new JoinStories();
+  static int dateOf(Article a) {
+    LocalDate d = a.getPublishedDate();
+    return d == null ? StoryFeatures.NO_DATE : (int) d.toEpochDay();
   }
 
-  /** Estimated Jaccard of word 5-gram shingles above which two articles are copies (default 0.5). */
-  public JoinStories withCopyJaccard(double v) {
-    copyJaccard = v;
-    return this;
+  /** Shard of a key: GroupByKey runs on shards, and each shard groups its keys in memory (see docs/stories.md). */
+  static int shard(String key, int shards) {
+    return (int) Math.floorMod(TextFeatures.hash64(key), (long) shards);
   }
 
-  /** TF-IDF cosine over story keys above which two articles are the same story (default 0.25). */
-  public JoinStories withRewriteCosine(double v) {
-    rewriteCosine = v;
-    return this;
+  private static <V> PCollection<KV<Integer, Iterable<KV<String, V>>>> groupByShard(String name,
+      PCollection<KV<String, V>> in, org.apache.beam.sdk.coders.Coder<V> valueCoder, int shards) {
+    return in.apply(name + "/Shard", ParDo.of(new DoFn<KV<String, V>, KV<Integer, KV<String, V>>>() {
+          @ProcessElement
+          public void process(@Element KV<String, V> kv, OutputReceiver<KV<Integer, KV<String, V>>> out) {
+            out.output(KV.of(shard(kv.getKey(), shards), kv));
+          }
+        })).setCoder(KvCoder.of(VarIntCoder.of(), KvCoder.of(StringUtf8Coder.of(), valueCoder)))
+        .apply(name + "/Group", GroupByKey.create());
   }
 
-  /** Cosine at which a rewrite edge may merge two stories; weaker edges only attach lone articles (default 0.5). */
-  public JoinStories withStrongCosine(double v) {
-    strongCosine = v;
-    return this;
-  }
-
-  /** Story-key terms kept per article, the rarest-weighted first (default 25). */
-  public JoinStories withKeyTerms(int v) {
-    keyTerms = v;
-    return this;
-  }
-
-  /** Largest candidate block; band blocks are capped, key terms this common are skipped (default 500). */
-  public JoinStories withMaxBlock(int v) {
-    maxBlock = v;
-    return this;
-  }
-
-  /** Rewrites more than this many days apart are not joined (default 3; articles without a date always may). */
-  public JoinStories withWindowDays(int v) {
-    windowDays = v;
-    return this;
-  }
-
-  /** Largest story a rewrite edge may grow (default 300). */
-  public JoinStories withMaxStory(int v) {
-    maxStory = v;
-    return this;
-  }
-
-  // ---- records moved between steps (Avro-reflect coded)
-
-  /** A term of one article with its weight (tf before rarity, tf-idf after). */
-  @DefaultCoder(AvroCoder.class)
-  public static class TermPosting implements Serializable {
-    public String term;
-    public String node;
-    public double weight;
-    public int day;
-
-    public TermPosting() {}
-
-    TermPosting(String term, String node, double weight, int day) {
-      this.term = term;
-      this.node = node;
-      this.weight = weight;
-      this.day = day;
+  /** In-memory grouping of one shard's values by their real key, keys sorted. */
+  static <V> TreeMap<String, List<V>> byKey(Iterable<KV<String, V>> values) {
+    TreeMap<String, List<V>> m = new TreeMap<>();
+    for (KV<String, V> kv : values) {
+      m.computeIfAbsent(kv.getKey(), k -> new ArrayList<>()).add(kv.getValue());
     }
-  }
-
-  /** One article in one LSH band. */
-  @DefaultCoder(AvroCoder.class)
-  public static class BandPosting implements Serializable {
-    public long band;
-    public String node;
-    public int[] signature;
-
-    public BandPosting() {}
-
-    BandPosting(long band, String node, int[] signature) {
-      this.band = band;
-      this.node = node;
-      this.signature = signature;
-    }
-  }
-
-  /** A verified or partial pair score between two nodes (a < b). */
-  @DefaultCoder(AvroCoder.class)
-  public static class Pair implements Serializable {
-    public String a;
-    public String b;
-    public double score;
-    public boolean copy;
-
-    public Pair() {}
-
-    Pair(String a, String b, double score, boolean copy) {
-      this.a = a;
-      this.b = b;
-      this.score = score;
-      this.copy = copy;
-    }
-  }
-
-  static final int NO_DAY = Integer.MIN_VALUE;
-
-  /** Sort key of an article: publication day first, then id, so the smallest node is the earliest article. */
-  static String node(Article a) {
-    int day = a.getPublishedDate() == null ? 99_999 : (int) a.getPublishedDate().toEpochDay() + 50_000;
-    return String.format("%06d|%s", day, a.getArticleId());
-  }
-
-  static String idOf(String node) {
-    return node.substring(node.indexOf('|') + 1);
-  }
-
-  static int bucket(Object key, int buckets) {
-    return Math.floorMod(key.hashCode() * 0x9E3779B1, buckets);
+    return m;
   }
 
   @Override
-  public Result expand(PCollection<Article> articles) {
-    final int b = buckets;
-    PCollectionView<Long> total = articles.apply("CountArticles", Count.globally()).apply(View.asSingleton());
+  public Result expand(PCollection<Article> input) {
+    final Params p = params;
+    final int shards = p.shards;
+    AvroCoder<Article> articleCoder = AvroCoder.of(Article.class);
+    KvCoder<String, Integer> idDateCoder = KvCoder.of(StringUtf8Coder.of(), VarIntCoder.of());
 
-    // 1. Fingerprints: key-term postings and LSH band postings.
-    TupleTag<KV<Integer, TermPosting>> termsTag = new TupleTag<>() {};
-    TupleTag<KV<Integer, BandPosting>> bandsTag = new TupleTag<>() {};
-    PCollectionTuple prints = articles.apply("Fingerprint", ParDo.of(new DoFn<Article, KV<Integer, TermPosting>>() {
-      private final StageClock clock = new StageClock("stories");
-
-      @ProcessElement
-      public void process(@Element Article a, MultiOutputReceiver out) {
-        long t = clock.start();
-        String node = node(a);
-        int day = a.getPublishedDate() == null ? NO_DAY : (int) a.getPublishedDate().toEpochDay();
-        for (Map.Entry<String, Double> e : Fingerprints.keyTerms(a.getTitle(), a.getText()).entrySet()) {
-          out.get(termsTag).output(KV.of(bucket(e.getKey(), b), new TermPosting(e.getKey(), node, e.getValue(),
-              day)));
-        }
-        int[] sig = Fingerprints.minHash(a.getText());
-        for (long band : Fingerprints.bandKeys(sig)) {
-          out.get(bandsTag).output(KV.of(bucket(band, b), new BandPosting(band, node, sig)));
-        }
-        clock.stop(t);
-      }
-    }).withOutputTags(termsTag, TupleTagList.of(bandsTag)));
-    PCollection<KV<Integer, TermPosting>> terms = prints.get(termsTag)
-        .setCoder(KvCoder.of(VarIntCoder.of(), AvroCoder.of(TermPosting.class)));
-    PCollection<KV<Integer, BandPosting>> bands = prints.get(bandsTag)
-        .setCoder(KvCoder.of(VarIntCoder.of(), AvroCoder.of(BandPosting.class)));
-
-    // 2. Rarity: document frequency per term (a term's block), tf-idf per posting, back to the article's bucket.
-    final int cap = maxBlock;
-    PCollection<KV<Integer, TermPosting>> weighted = terms.apply("GroupTerms", GroupByKey.create())
-        .apply("WeighByRarity", ParDo.of(new DoFn<KV<Integer, Iterable<TermPosting>>, KV<Integer, TermPosting>>() {
-          private final Counter common = Metrics.counter("stories", "key_terms_too_common");
+    // 1. Corpus-wide rarity: document frequency of every title/lead term seen in two or more articles.
+    PCollection<KV<String, Integer>> termOccurrences = input
+        .apply("TitleAndLeadTerms", ParDo.of(new DoFn<Article, KV<String, Integer>>() {
+          private transient StoryKeyExtractor extractor;
 
           @ProcessElement
-          public void process(@Element KV<Integer, Iterable<TermPosting>> group, ProcessContext c) {
-            long n = Math.max(2, c.sideInput(total));
-            Map<String, List<TermPosting>> byTerm = new HashMap<>();
-            for (TermPosting p : group.getValue()) {
-              byTerm.computeIfAbsent(p.term, k -> new ArrayList<>()).add(p);
+          public void process(@Element Article a, OutputReceiver<KV<String, Integer>> out) {
+            if (extractor == null) {
+              extractor = new StoryKeyExtractor(p.leadWords, p.vectorSize, p.keySize);
             }
-            for (List<TermPosting> postings : byTerm.values()) {
-              int df = postings.size();
-              if (df < 2) {
-                continue; // a term no other article has cannot join anything
+            for (String t : extractor.profile(a.getTitle(), a.getText()).counts.keySet()) {
+              out.output(KV.of(t, 1));
+            }
+          }
+        })).setCoder(idDateCoder);
+    PCollectionView<Map<String, Long>> dfView = groupByShard("DocumentFrequency", termOccurrences,
+        VarIntCoder.of(), shards)
+        .apply("CountTerms", ParDo.of(new DoFn<KV<Integer, Iterable<KV<String, Integer>>>, KV<String, Long>>() {
+          @ProcessElement
+          public void process(@Element KV<Integer, Iterable<KV<String, Integer>>> s,
+              OutputReceiver<KV<String, Long>> out) {
+            Map<String, Long> counts = new HashMap<>();
+            for (KV<String, Integer> kv : s.getValue()) {
+              counts.merge(kv.getKey(), (long) kv.getValue(), Long::sum);
+            }
+            counts.forEach((t, c) -> {
+              if (c >= 2) {
+                out.output(KV.of(t, c));
               }
-              if (df > cap) {
-                common.inc();
-                continue;
+            });
+          }
+        })).setCoder(KvCoder.of(StringUtf8Coder.of(), org.apache.beam.sdk.coders.VarLongCoder.of()))
+        .apply("DocumentFrequencyView", View.asMap());
+    PCollectionView<Long> docsView = input.apply("CountArticles", Count.globally())
+        .apply("ArticleCountView", View.asSingleton());
+
+    // 2. Per-article fingerprints.
+    PCollection<KV<String, StoryFeatures>> features = input
+        .apply("StoryKeys", ParDo.of(new DoFn<Article, KV<String, StoryFeatures>>() {
+          private transient StoryKeyExtractor extractor;
+
+          @ProcessElement
+          public void process(ProcessContext c) {
+            if (extractor == null) {
+              extractor = new StoryKeyExtractor(p.leadWords, p.vectorSize, p.keySize);
+            }
+            Map<String, Long> df = c.sideInput(dfView);
+            long docs = c.sideInput(docsView);
+            Article a = c.element();
+            c.output(KV.of(a.getArticleId(), extractor.features(a.getArticleId(), dateOf(a), a.getTitle(),
+                a.getText(), t -> df.getOrDefault(t, 0L).intValue(), docs)));
+          }
+        }).withSideInputs(dfView, docsView))
+        .setCoder(KvCoder.of(StringUtf8Coder.of(), StoryFeatures.Coder.of()));
+
+    PCollection<KV<String, CopySignature>> signatures = input
+        .apply("MinHash", ParDo.of(new DoFn<Article, KV<String, CopySignature>>() {
+          private transient MinHash minHash;
+
+          @ProcessElement
+          public void process(@Element Article a, OutputReceiver<KV<String, CopySignature>> out) {
+            if (minHash == null) {
+              minHash = new MinHash(p.numHashes, p.shingleSize, 0x6e657773L);
+            }
+            long[] sig = minHash.signature(TextFeatures.words(a.getText()));
+            out.output(KV.of(a.getArticleId(), new CopySignature(a.getArticleId(), dateOf(a), sig)));
+          }
+        })).setCoder(KvCoder.of(StringUtf8Coder.of(), CopySignature.Coder.of()));
+
+    // 3a. Exact copies: star edges from the smallest id of each content-hash group.
+    PCollection<KV<String, KV<String, Integer>>> byHash = input
+        .apply("ByContentHash", ParDo.of(new DoFn<Article, KV<String, KV<String, Integer>>>() {
+          @ProcessElement
+          public void process(@Element Article a, OutputReceiver<KV<String, KV<String, Integer>>> out) {
+            out.output(KV.of(a.getContentHash(), KV.of(a.getArticleId(), dateOf(a))));
+          }
+        })).setCoder(KvCoder.of(StringUtf8Coder.of(), idDateCoder));
+    PCollection<List<Edge>> exactEdges = groupByShard("GroupByContentHash", byHash, idDateCoder, shards)
+        .apply("ExactCopyEdges", ParDo.of(new DoFn<KV<Integer, Iterable<KV<String, KV<String, Integer>>>>, List<Edge>>() {
+          @ProcessElement
+          public void process(@Element KV<Integer, Iterable<KV<String, KV<String, Integer>>>> s,
+              OutputReceiver<List<Edge>> batch) {
+            List<Edge> out = new ArrayList<>();
+            for (List<KV<String, Integer>> group : byKey(s.getValue()).values()) {
+              TreeMap<String, Integer> members = new TreeMap<>();
+              for (KV<String, Integer> m : group) {
+                members.put(m.getKey(), m.getValue());
               }
-              double idf = Math.log(1 + (double) n / df); // smoothed: a corpus of two still weighs terms
-              for (TermPosting p : postings) {
-                c.output(KV.of(bucket(p.node, b), new TermPosting(p.term, p.node, p.weight * idf, p.day)));
+              Map.Entry<String, Integer> first = members.firstEntry();
+              for (Map.Entry<String, Integer> m : members.tailMap(first.getKey(), false).entrySet()) {
+                out.add(new Edge(first.getKey(), first.getValue(), m.getKey(), m.getValue(), Edge.COPY, 1.0));
+              }
+            }
+            emitBatch(out, batch);
+          }
+        })).setCoder(EDGE_BATCH);
+
+    // 3b. Near copies: LSH band blocks -> candidate pairs (a, b) -> joined with both signatures -> verified.
+    PCollection<KV<String, String>> bandMembers = signatures
+        .apply("LshBands", ParDo.of(new DoFn<KV<String, CopySignature>, KV<String, String>>() {
+          @ProcessElement
+          public void process(@Element KV<String, CopySignature> s, OutputReceiver<KV<String, String>> out) {
+            long[] keys = MinHash.bandKeys(s.getValue().minhash, p.bands);
+            for (int b = 0; b < keys.length; b++) {
+              if (keys[b] != 0L) {
+                out.output(KV.of(b + ":" + Long.toHexString(keys[b]), s.getKey()));
               }
             }
           }
-        }).withSideInputs(total))
-        .setCoder(KvCoder.of(VarIntCoder.of(), AvroCoder.of(TermPosting.class)));
-
-    // 3. Story key: each article's top terms, normalised to a unit vector, sent to the term's bucket.
-    final int k = keyTerms;
-    PCollection<KV<Integer, TermPosting>> keys = weighted.apply("GroupByArticle", GroupByKey.create())
-        .apply("StoryKeys", ParDo.of(new DoFn<KV<Integer, Iterable<TermPosting>>, KV<Integer, TermPosting>>() {
-          @ProcessElement
-          public void process(@Element KV<Integer, Iterable<TermPosting>> group,
-              OutputReceiver<KV<Integer, TermPosting>> out) {
-            Map<String, List<TermPosting>> byNode = new HashMap<>();
-            for (TermPosting p : group.getValue()) {
-              byNode.computeIfAbsent(p.node, x -> new ArrayList<>()).add(p);
-            }
-            for (List<TermPosting> postings : byNode.values()) {
-              postings.sort((x, y) -> x.weight != y.weight ? Double.compare(y.weight, x.weight)
-                  : x.term.compareTo(y.term));
-              List<TermPosting> top = postings.subList(0, Math.min(k, postings.size()));
-              double norm = 0;
-              for (TermPosting p : top) {
-                norm += p.weight * p.weight;
-              }
-              norm = Math.sqrt(norm);
-              for (TermPosting p : top) {
-                out.output(KV.of(bucket(p.term, b), new TermPosting(p.term, p.node, p.weight / norm, p.day)));
-              }
-            }
-          }
-        }))
-        .setCoder(KvCoder.of(VarIntCoder.of(), AvroCoder.of(TermPosting.class)));
-
-    // 4. Rewrite candidates: articles sharing a key term; partial dot products summed per pair = cosine.
-    final int window = windowDays;
-    PCollection<KV<Integer, Pair>> partial = keys.apply("GroupKeys", GroupByKey.create())
-        .apply("KeyPairs", ParDo.of(new DoFn<KV<Integer, Iterable<TermPosting>>, KV<Integer, Pair>>() {
-          @ProcessElement
-          public void process(@Element KV<Integer, Iterable<TermPosting>> group,
-              OutputReceiver<KV<Integer, Pair>> out) {
-            Map<String, List<TermPosting>> byTerm = new TreeMap<>();
-            for (TermPosting p : group.getValue()) {
-              byTerm.computeIfAbsent(p.term, x -> new ArrayList<>()).add(p);
-            }
-            for (List<TermPosting> postings : byTerm.values()) {
-              for (int i = 0; i < postings.size(); i++) {
-                for (int j = i + 1; j < postings.size(); j++) {
-                  TermPosting x = postings.get(i);
-                  TermPosting y = postings.get(j);
-                  if (x.day != NO_DAY && y.day != NO_DAY && Math.abs(x.day - y.day) > window) {
-                    continue;
-                  }
-                  String a = x.node.compareTo(y.node) < 0 ? x.node : y.node;
-                  String bb = a.equals(x.node) ? y.node : x.node;
-                  out.output(KV.of(bucket(a + bb, b), new Pair(a, bb, x.weight * y.weight, false)));
-                }
-              }
-            }
-          }
-        }))
-        .setCoder(KvCoder.of(VarIntCoder.of(), AvroCoder.of(Pair.class)));
-    final double cosine = rewriteCosine;
-    PCollection<Pair> rewrites = partial.apply("GroupPairs", GroupByKey.create())
-        .apply("VerifyRewrites", ParDo.of(new DoFn<KV<Integer, Iterable<Pair>>, Pair>() {
-          @ProcessElement
-          public void process(@Element KV<Integer, Iterable<Pair>> group, OutputReceiver<Pair> out) {
-            Map<String, Double> sums = new HashMap<>();
-            for (Pair p : group.getValue()) {
-              sums.merge(p.a + "\t" + p.b, p.score, Double::sum);
-            }
-            for (Map.Entry<String, Double> e : sums.entrySet()) {
-              if (e.getValue() >= cosine) {
-                String[] ab = e.getKey().split("\t");
-                out.output(new Pair(ab[0], ab[1], e.getValue(), false));
-              }
-            }
-          }
-        }))
-        .setCoder(AvroCoder.of(Pair.class));
-
-    // 5. Copy candidates: articles sharing an LSH band, verified by estimated Jaccard.
-    final double jaccard = copyJaccard;
-    PCollection<Pair> copies = bands.apply("GroupBands", GroupByKey.create())
-        .apply("VerifyCopies", ParDo.of(new DoFn<KV<Integer, Iterable<BandPosting>>, Pair>() {
-          private final Counter capped = Metrics.counter("stories", "band_blocks_capped");
+        })).setCoder(KvCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of()));
+    PCollection<KV<String, String>> candidates = groupByShard("GroupByBand", bandMembers, StringUtf8Coder.of(), shards)
+        .apply("BandCandidates", ParDo.of(new DoFn<KV<Integer, Iterable<KV<String, String>>>, KV<String, String>>() {
+          private final Counter split = Metrics.counter(NS, "lshBlocksSplit");
+          private final Counter pairs = Metrics.counter(NS, "lshCandidatePairs");
 
           @ProcessElement
-          public void process(@Element KV<Integer, Iterable<BandPosting>> group, OutputReceiver<Pair> out) {
-            Map<Long, List<BandPosting>> byBand = new HashMap<>();
-            for (BandPosting p : group.getValue()) {
-              byBand.computeIfAbsent(p.band, x -> new ArrayList<>()).add(p);
-            }
-            for (List<BandPosting> block : byBand.values()) {
-              if (block.size() < 2) {
-                continue;
+          public void process(@Element KV<Integer, Iterable<KV<String, String>>> s,
+              OutputReceiver<KV<String, String>> out) {
+            for (List<String> block : byKey(s.getValue()).values()) {
+              List<String> ids = new ArrayList<>(new TreeSet<>(block));
+              if (ids.size() > p.maxBlockSize) {
+                split.inc();
               }
-              block.sort((x, y) -> x.node.compareTo(y.node));
-              if (block.size() > cap) {
-                capped.inc();
-                block = block.subList(0, cap);
-              }
-              for (int i = 0; i < block.size(); i++) {
-                for (int j = i + 1; j < block.size(); j++) {
-                  double sim = Fingerprints.jaccard(block.get(i).signature, block.get(j).signature);
-                  if (sim >= jaccard) {
-                    out.output(new Pair(block.get(i).node, block.get(j).node, 1 + sim, true));
+              for (int[] w : Blocks.windows(ids.size(), p.maxBlockSize)) {
+                for (int i = w[0]; i < w[1]; i++) {
+                  for (int j = i + 1; j < w[1]; j++) {
+                    pairs.inc();
+                    out.output(KV.of(ids.get(i), ids.get(j)));
                   }
                 }
               }
             }
           }
-        }))
-        .setCoder(AvroCoder.of(Pair.class));
+        })).setCoder(KvCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of()));
 
-    // 6. Cluster on one worker: the edge list is linear in the corpus and small.
-    final int maxStorySize = maxStory;
-    final double strong = strongCosine;
-    PCollection<KV<Integer, String>> assignments = PCollectionList.of(rewrites).and(copies)
+    final TupleTag<KV<String, String>> pairTag = new TupleTag<>();
+    final TupleTag<KV<String, CopySignature>> sigTag = new TupleTag<>();
+    final TupleTag<KV<String, CopySignature>> firstTag = new TupleTag<>();
+    PCollection<KV<Integer, KV<String, String>>> pairsByShard = shardByKey("ShardPairs", candidates,
+        KvCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of()), shards);
+    PCollection<KV<Integer, KV<String, CopySignature>>> sigsByShard = shardByKey("ShardSignatures", signatures,
+        KvCoder.of(StringUtf8Coder.of(), CopySignature.Coder.of()), shards);
+    PCollection<KV<String, CopySignature>> withFirst = KeyedPCollectionTuple.of(pairTag, pairsByShard)
+        .and(sigTag, sigsByShard)
+        .apply("JoinFirstSignature", CoGroupByKey.create())
+        .apply("KeyBySecond", ParDo.of(new DoFn<KV<Integer, CoGbkResult>, KV<String, CopySignature>>() {
+          @ProcessElement
+          public void process(@Element KV<Integer, CoGbkResult> r, OutputReceiver<KV<String, CopySignature>> out) {
+            Map<String, CopySignature> sigs = new HashMap<>();
+            for (KV<String, CopySignature> s : r.getValue().getAll(sigTag)) {
+              sigs.put(s.getKey(), s.getValue());
+            }
+            // All pairs of one first article meet here, so pairs found in several bands are deduplicated here.
+            Set<KV<String, String>> seen = new HashSet<>();
+            for (KV<String, String> pair : r.getValue().getAll(pairTag)) {
+              CopySignature first = sigs.get(pair.getKey());
+              if (first != null && seen.add(pair)) {
+                out.output(KV.of(pair.getValue(), first));
+              }
+            }
+          }
+        })).setCoder(KvCoder.of(StringUtf8Coder.of(), CopySignature.Coder.of()));
+    PCollection<List<Edge>> nearEdges = KeyedPCollectionTuple
+        .of(firstTag, shardByKey("ShardFirst", withFirst, KvCoder.of(StringUtf8Coder.of(), CopySignature.Coder.of()),
+            shards))
+        .and(sigTag, sigsByShard)
+        .apply("JoinSecondSignature", CoGroupByKey.create())
+        .apply("VerifyCopies", ParDo.of(new DoFn<KV<Integer, CoGbkResult>, List<Edge>>() {
+          private final Counter copies = Metrics.counter(NS, "copyEdges");
+
+          @ProcessElement
+          public void process(@Element KV<Integer, CoGbkResult> r, OutputReceiver<List<Edge>> batch) {
+            List<Edge> out = new ArrayList<>();
+            Map<String, CopySignature> sigs = new HashMap<>();
+            for (KV<String, CopySignature> s : r.getValue().getAll(sigTag)) {
+              sigs.put(s.getKey(), s.getValue());
+            }
+            for (KV<String, CopySignature> f : r.getValue().getAll(firstTag)) {
+              CopySignature second = sigs.get(f.getKey());
+              CopySignature first = f.getValue();
+              if (second == null) {
+                continue;
+              }
+              double j = MinHash.jaccard(first.minhash, second.minhash);
+              if (j >= p.copyThreshold) {
+                copies.inc();
+                out.add(new Edge(first.articleId, first.date, second.articleId, second.date, Edge.COPY, j));
+              }
+            }
+            emitBatch(out, batch);
+          }
+        })).setCoder(EDGE_BATCH);
+
+    // 4. Rewrites: block on each story key term, verify pairs inside the (bounded) block.
+    PCollection<KV<String, StoryFeatures>> keyBlocks = features
+        .apply("KeyTermBlocks", ParDo.of(new DoFn<KV<String, StoryFeatures>, KV<String, StoryFeatures>>() {
+          @ProcessElement
+          public void process(@Element KV<String, StoryFeatures> f, OutputReceiver<KV<String, StoryFeatures>> out) {
+            for (String t : f.getValue().keyTerms) {
+              out.output(KV.of(t, f.getValue()));
+            }
+          }
+        })).setCoder(KvCoder.of(StringUtf8Coder.of(), StoryFeatures.Coder.of()));
+    PCollection<List<Edge>> storyEdges = groupByShard("GroupByKeyTerm", keyBlocks, StoryFeatures.Coder.of(), shards)
+        .apply("VerifyRewrites", ParDo.of(new DoFn<KV<Integer, Iterable<KV<String, StoryFeatures>>>, List<Edge>>() {
+          private final Counter split = Metrics.counter(NS, "keyBlocksSplit");
+          private final Counter compared = Metrics.counter(NS, "storyPairsCompared");
+          private final Distribution blockSize = Metrics.distribution(NS, "keyBlockSize");
+
+          @ProcessElement
+          public void process(@Element KV<Integer, Iterable<KV<String, StoryFeatures>>> s,
+              OutputReceiver<List<Edge>> batch) {
+            // A pair sharing several key terms is verified in each of their blocks; keep it once per shard.
+            Set<Edge> out = new HashSet<>();
+            for (List<StoryFeatures> members : byKey(s.getValue()).values()) {
+              blockSize.update(members.size());
+              if (members.size() > p.maxBlockSize) {
+                split.inc();
+              }
+              compared.inc(verifyBlock(members, p, out::add));
+            }
+            emitBatch(new ArrayList<>(out), batch);
+          }
+        })).setCoder(EDGE_BATCH);
+
+    // 5. Cluster on one worker: all edges (a few per article) and the compact features (for cluster centroids).
+    // Edges and features travel in per-shard batches: a few hundred elements reach the single key, not millions.
+    final TupleTag<List<Edge>> edgeTag = new TupleTag<>();
+    final TupleTag<List<StoryFeatures>> allFeaturesTag = new TupleTag<>();
+    PCollection<KV<Integer, List<Edge>>> edgesOnOneKey = PCollectionList.of(exactEdges).and(nearEdges)
+        .and(storyEdges)
         .apply("AllEdges", Flatten.pCollections())
-        .apply("ToOneKey", ParDo.of(new DoFn<Pair, KV<Integer, Pair>>() {
+        .apply("EdgesOnOneKey", ParDo.of(new DoFn<List<Edge>, KV<Integer, List<Edge>>>() {
           @ProcessElement
-          public void process(@Element Pair p, OutputReceiver<KV<Integer, Pair>> out) {
-            out.output(KV.of(0, p));
+          public void process(@Element List<Edge> e, OutputReceiver<KV<Integer, List<Edge>>> out) {
+            out.output(KV.of(0, e));
           }
-        }))
-        .setCoder(KvCoder.of(VarIntCoder.of(), AvroCoder.of(Pair.class)))
-        .apply("GatherEdges", GroupByKey.create())
-        .apply("Cluster", ParDo.of(new DoFn<KV<Integer, Iterable<Pair>>, KV<Integer, String>>() {
-          private final Counter refused = Metrics.counter("stories", "merges_refused_by_size_guard");
-          private final Counter copyEdges = Metrics.counter("stories", "copy_edges");
-          private final Counter rewriteEdges = Metrics.counter("stories", "rewrite_edges");
-
+        })).setCoder(KvCoder.of(VarIntCoder.of(), EDGE_BATCH));
+    PCollection<KV<Integer, List<StoryFeatures>>> featuresOnOneKey = groupByShard("BatchFeatures", features,
+        StoryFeatures.Coder.of(), shards)
+        .apply("FeaturesOnOneKey", ParDo.of(
+            new DoFn<KV<Integer, Iterable<KV<String, StoryFeatures>>>, KV<Integer, List<StoryFeatures>>>() {
+              @ProcessElement
+              public void process(@Element KV<Integer, Iterable<KV<String, StoryFeatures>>> s,
+                  OutputReceiver<KV<Integer, List<StoryFeatures>>> out) {
+                List<StoryFeatures> batch = new ArrayList<>();
+                s.getValue().forEach(kv -> batch.add(kv.getValue()));
+                out.output(KV.of(0, batch));
+              }
+            })).setCoder(KvCoder.of(VarIntCoder.of(), ListCoder.of(StoryFeatures.Coder.of())));
+    final double linkFraction = p.minLinkFraction;
+    final double sizeExponent = p.sizeExponent;
+    PCollection<KV<String, KV<String, String>>> assignments = KeyedPCollectionTuple.of(edgeTag, edgesOnOneKey)
+        .and(allFeaturesTag, featuresOnOneKey)
+        .apply("GatherEdges", CoGroupByKey.create())
+        .apply("ClusterStories", ParDo.of(new DoFn<KV<Integer, CoGbkResult>, KV<String, KV<String, String>>>() {
           @ProcessElement
-          public void process(@Element KV<Integer, Iterable<Pair>> all, OutputReceiver<KV<Integer, String>> out) {
-            List<StoryClusters.Edge> edges = new ArrayList<>();
-            for (Pair p : all.getValue()) {
-              edges.add(new StoryClusters.Edge(p.a, p.b, p.copy, p.score));
-              (p.copy ? copyEdges : rewriteEdges).inc();
+          public void process(@Element KV<Integer, CoGbkResult> all,
+              OutputReceiver<KV<String, KV<String, String>>> out) {
+            Map<String, StoryFeatures> feats = new HashMap<>();
+            for (List<StoryFeatures> batch : all.getValue().getAll(allFeaturesTag)) {
+              for (StoryFeatures f : batch) {
+                feats.put(f.articleId, f);
+              }
             }
-            StoryClusters clusters = new StoryClusters().withStrongScore(strong);
-            Map<String, StoryClusters.Assignment> result = clusters.cluster(edges, maxStorySize);
-            refused.inc(clusters.refusedMerges());
-            for (Map.Entry<String, StoryClusters.Assignment> e : new TreeMap<>(result).entrySet()) {
-              String id = idOf(e.getKey());
-              String canonical = e.getValue().canonical() == null ? "" : idOf(e.getValue().canonical());
-              out.output(KV.of(bucket(id, b), id + "\t" + storyId(idOf(e.getValue().storyRoot())) + "\t"
-                  + canonical));
+            Set<Edge> edges = new HashSet<>();
+            for (List<Edge> batch : all.getValue().getAll(edgeTag)) {
+              edges.addAll(batch);
+            }
+            Map<String, StoryClusterer.Assignment> result = new StoryClusterer(linkFraction, sizeExponent)
+                .cluster(edges, feats, centroidMerger(p));
+            for (Map.Entry<String, StoryClusterer.Assignment> e : result.entrySet()) {
+              out.output(KV.of(e.getKey(), KV.of(e.getValue().storyId, e.getValue().duplicateOf)));
             }
           }
-        }))
-        .setCoder(KvCoder.of(VarIntCoder.of(), StringUtf8Coder.of()));
+        })).setCoder(KvCoder.of(StringUtf8Coder.of(),
+            KvCoder.of(StringUtf8Coder.of(), NullableCoder.of(StringUtf8Coder.of()))));
 
-    // 7. Back onto the articles.
-    TupleTag<Article> articleTag = new TupleTag<>() {};
-    TupleTag<String> assignTag = new TupleTag<>() {};
-    PCollection<KV<Integer, Article>> keyed = articles
-        .apply("ArticlesToBuckets", ParDo.of(new DoFn<Article, KV<Integer, Article>>() {
+    // 6. Fill the article fields; key each article by story for the stories table.
+    final TupleTag<KV<String, Article>> articleTag = new TupleTag<>();
+    final TupleTag<KV<String, KV<String, String>>> assignTag = new TupleTag<>();
+    final TupleTag<KV<String, StoryFeatures>> featureTag = new TupleTag<>();
+    final TupleTag<Article> outArticles = new TupleTag<Article>() {};
+    final TupleTag<KV<String, KV<Article, List<String>>>> outMembers =
+        new TupleTag<KV<String, KV<Article, List<String>>>>() {};
+    PCollection<KV<String, Article>> byId = input.apply("KeyArticles",
+        ParDo.of(new DoFn<Article, KV<String, Article>>() {
           @ProcessElement
-          public void process(@Element Article a, OutputReceiver<KV<Integer, Article>> out) {
-            out.output(KV.of(bucket(a.getArticleId(), b), a));
+          public void process(@Element Article a, OutputReceiver<KV<String, Article>> out) {
+            out.output(KV.of(a.getArticleId(), a));
           }
-        }))
-        .setCoder(KvCoder.of(VarIntCoder.of(), AvroCoder.of(Article.class)));
-    PCollection<Article> joined = KeyedPCollectionTuple.of(articleTag, keyed).and(assignTag, assignments)
+        })).setCoder(KvCoder.of(StringUtf8Coder.of(), articleCoder));
+    PCollectionTuple filled = KeyedPCollectionTuple
+        .of(articleTag, shardByKey("ShardArticles", byId, KvCoder.of(StringUtf8Coder.of(), articleCoder), shards))
+        .and(assignTag, shardByKey("ShardAssignments", assignments, KvCoder.of(StringUtf8Coder.of(),
+            KvCoder.of(StringUtf8Coder.of(), NullableCoder.of(StringUtf8Coder.of()))), shards))
+        .and(featureTag, shardByKey("ShardFeatures", features,
+            KvCoder.of(StringUtf8Coder.of(), StoryFeatures.Coder.of()), shards))
         .apply("JoinAssignments", CoGroupByKey.create())
         .apply("FillStoryFields", ParDo.of(new DoFn<KV<Integer, CoGbkResult>, Article>() {
           @ProcessElement
-          public void process(@Element KV<Integer, CoGbkResult> group, OutputReceiver<Article> out) {
-            Map<String, String[]> byId = new HashMap<>();
-            for (String s : group.getValue().getAll(assignTag)) {
-              String[] f = s.split("\t", -1);
-              byId.put(f[0], f);
+          public void process(@Element KV<Integer, CoGbkResult> r, MultiOutputReceiver out) {
+            Map<String, KV<String, String>> assigned = new HashMap<>();
+            for (KV<String, KV<String, String>> a : r.getValue().getAll(assignTag)) {
+              assigned.put(a.getKey(), a.getValue());
             }
-            for (Article a : group.getValue().getAll(articleTag)) {
-              String[] f = byId.get(a.getArticleId());
-              out.output(Article.newBuilder(a)
-                  .setStoryId(f == null ? storyId(a.getArticleId()) : f[1])
-                  .setDuplicateOf(f == null || f[2].isEmpty() ? null : f[2])
-                  .setSimhash(Fingerprints.simHash(a.getText()))
-                  .build());
+            Map<String, StoryFeatures> feats = new HashMap<>();
+            for (KV<String, StoryFeatures> f : r.getValue().getAll(featureTag)) {
+              feats.put(f.getKey(), f.getValue());
+            }
+            for (KV<String, Article> kv : r.getValue().getAll(articleTag)) {
+              String id = kv.getKey();
+              KV<String, String> as = assigned.get(id);
+              String storyId = as == null ? StoryClusterer.storyId(id) : as.getKey();
+              String dup = as == null ? null : as.getValue();
+              Article a = kv.getValue();
+              Article filledArticle = Article.newBuilder(a)
+                  .setStoryId(storyId)
+                  .setDuplicateOf(dup)
+                  .setSimhash(SimHash.of(TextFeatures.words(a.getText())))
+                  .build();
+              out.get(outArticles).output(filledArticle);
+              out.get(outMembers).output(KV.of(storyId,
+                  KV.of(filledArticle, Arrays.asList(feats.get(id).keyTerms))));
             }
           }
-        }))
-        .setCoder(AvroCoder.of(Article.class));
-
-    // 8. The stories table.
-    PCollection<Story> stories = joined
-        .apply("ByStory", ParDo.of(new DoFn<Article, KV<Integer, Article>>() {
+        }).withOutputTags(outArticles, TupleTagList.of(outMembers)));
+    PCollection<Article> articles = filled.get(outArticles).setCoder(articleCoder);
+    KvCoder<Article, List<String>> memberCoder = KvCoder.of(articleCoder, ListCoder.of(StringUtf8Coder.of()));
+    PCollection<Story> stories = groupByShard("GroupByStory",
+        filled.get(outMembers).setCoder(KvCoder.of(StringUtf8Coder.of(), memberCoder)), memberCoder, shards)
+        .apply("BuildStories", ParDo.of(new DoFn<KV<Integer, Iterable<KV<String, KV<Article, List<String>>>>>, Story>() {
           @ProcessElement
-          public void process(@Element Article a, OutputReceiver<KV<Integer, Article>> out) {
-            out.output(KV.of(bucket(a.getStoryId(), b), a));
-          }
-        }))
-        .setCoder(KvCoder.of(VarIntCoder.of(), AvroCoder.of(Article.class)))
-        .apply("GroupStories", GroupByKey.create())
-        .apply("BuildStories", ParDo.of(new DoFn<KV<Integer, Iterable<Article>>, Story>() {
-          @ProcessElement
-          public void process(@Element KV<Integer, Iterable<Article>> group, OutputReceiver<Story> out) {
-            Map<String, List<Article>> byStory = new TreeMap<>();
-            for (Article a : group.getValue()) {
-              byStory.computeIfAbsent(a.getStoryId(), x -> new ArrayList<>()).add(a);
-            }
-            for (Map.Entry<String, List<Article>> e : byStory.entrySet()) {
-              out.output(story(e.getKey(), e.getValue()));
+          public void process(@Element KV<Integer, Iterable<KV<String, KV<Article, List<String>>>>> s,
+              OutputReceiver<Story> out) {
+            for (Map.Entry<String, List<KV<Article, List<String>>>> story : byKey(s.getValue()).entrySet()) {
+              out.output(StoryBuilder.build(story.getKey(), story.getValue()));
             }
           }
-        }))
-        .setCoder(AvroCoder.of(Story.class));
-    return new Result(joined, stories);
+        })).setCoder(AvroCoder.of(Story.class));
+    return new Result(articles, stories);
   }
 
-  /** Deterministic story id from the story's canonical (earliest, then smallest) article id. */
-  static String storyId(String rootArticleId) {
-    return "s" + ArticleIds.sha256Hex(rootArticleId, 15);
+  private static <V> PCollection<KV<Integer, KV<String, V>>> shardByKey(String name, PCollection<KV<String, V>> in,
+      KvCoder<String, V> coder, int shards) {
+    return in.apply(name, ParDo.of(new DoFn<KV<String, V>, KV<Integer, KV<String, V>>>() {
+      @ProcessElement
+      public void process(@Element KV<String, V> kv, OutputReceiver<KV<Integer, KV<String, V>>> out) {
+        out.output(KV.of(shard(kv.getKey(), shards), kv));
+      }
+    })).setCoder(KvCoder.of(VarIntCoder.of(), coder));
   }
 
-  static Story story(String storyId, List<Article> members) {
-    members.sort((x, y) -> node(x).compareTo(node(y)));
-    TreeSet<String> ids = new TreeSet<>();
-    TreeSet<String> outlets = new TreeSet<>();
-    java.time.LocalDate first = null;
-    java.time.LocalDate last = null;
-    int copies = 0;
-    for (Article a : members) {
-      ids.add(a.getArticleId());
-      if (a.getOutlet() != null) {
-        outlets.add(a.getOutlet());
-      }
-      if (a.getDuplicateOf() != null) {
-        copies++;
-      }
-      java.time.LocalDate d = a.getPublishedDate();
-      if (d != null) {
-        first = first == null || d.isBefore(first) ? d : first;
-        last = last == null || d.isAfter(last) ? d : last;
-      }
+  /**
+   * Verifies every pair of one key-term block (split into windows when larger than maxBlockSize) and hands the
+   * same-story edges to {@code emit}; returns the number of pairs compared.
+   */
+  static long verifyBlock(List<StoryFeatures> block, Params p, java.util.function.Consumer<Edge> emit) {
+    if (block.size() < 2) {
+      return 0;
     }
-    // Key terms the members share: terms in at least half of them (names, numbers, title words).
-    Map<String, Integer> termCounts = new TreeMap<>();
-    if (members.size() > 1) {
-      for (Article a : members) {
-        for (String t : Fingerprints.keyTerms(a.getTitle(), "").keySet()) {
-          termCounts.merge(t, 1, Integer::sum);
+    List<StoryFeatures> members = new ArrayList<>(block);
+    // Date order makes split windows hold articles published close together; ids break ties.
+    members.sort(Comparator.<StoryFeatures>comparingInt(f -> f.date).thenComparing(f -> f.articleId));
+    long compared = 0;
+    for (int[] w : Blocks.windows(members.size(), p.maxBlockSize)) {
+      for (int i = w[0]; i < w[1]; i++) {
+        StoryFeatures a = members.get(i);
+        for (int j = i + 1; j < w[1]; j++) {
+          StoryFeatures b = members.get(j);
+          compared++;
+          double s = sameStoryScore(a, b, p);
+          if (s >= p.storyThreshold && !a.articleId.equals(b.articleId)) {
+            emit.accept(new Edge(a.articleId, a.date, b.articleId, b.date, Edge.STORY, s));
+          }
         }
       }
     }
-    List<String> shared = new ArrayList<>();
-    termCounts.forEach((t, c) -> {
-      if (c * 2 >= members.size() && shared.size() < 10) {
-        shared.add(t);
-      }
-    });
-    Article canonical = members.get(0);
-    return Story.newBuilder()
-        .setStoryId(storyId)
-        .setTitle(canonical.getTitle())
-        .setFirstPublished(first)
-        .setLastPublished(last)
-        .setArticleCount(members.size())
-        .setCopyCount(copies)
-        .setOutletCount(outlets.size())
-        .setArticleIds(new ArrayList<>(ids))
-        .setOutlets(new ArrayList<>(outlets))
-        .setKeyTerms(shared)
-        .setTopEntities(List.of())
-        .setClaimCount(0)
-        .build();
+    return compared;
+  }
+
+  /** The same-story score of two articles, or 0 when their dates are too far apart. */
+  static double sameStoryScore(StoryFeatures a, StoryFeatures b, Params p) {
+    if (a.date != StoryFeatures.NO_DATE && b.date != StoryFeatures.NO_DATE
+        && Math.abs((long) a.date - b.date) > p.dateWindowDays) {
+      return 0;
+    }
+    // One shared key term (a country, a company) is not a story: rewrites keep several names, numbers, terms.
+    if (StoryFeatures.sharedKeyTerms(a, b) < p.minSharedKeyTerms) {
+      return 0;
+    }
+    return p.cosineWeight * StoryFeatures.cosine(a, b) + (1 - p.cosineWeight) * StoryFeatures.keyOverlap(a, b);
+  }
+
+  static final ListCoder<Edge> EDGE_BATCH = ListCoder.of(Edge.Coder.of());
+
+  /** Sorted so a batch's content never depends on hash-set iteration order. */
+  static void emitBatch(List<Edge> edges, DoFn.OutputReceiver<List<Edge>> out) {
+    if (!edges.isEmpty()) {
+      java.util.Collections.sort(edges);
+      out.output(edges);
+    }
+  }
+
+  static <T> List<T> toList(Iterable<T> it) {
+    List<T> out = new ArrayList<>();
+    it.forEach(out::add);
+    return out;
   }
 }

@@ -1,0 +1,223 @@
+package dev.newsfold.stories;
+
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Second clustering level: merges whole clusters whose TF-IDF centroids are similar. One headline says little, but
+ * the centroid of a dozen headlines about one event names it well, so clusters the pairwise edges left apart (pairs
+ * of rewrites sharing few words) join here, while the averaging keeps one odd article from pulling two stories
+ * together. Candidate cluster pairs come from an inverted index over each centroid's top terms, with postings capped
+ * like the article blocks, so the cost stays linear in the number of clusters.
+ */
+public final class CentroidMerger implements Serializable {
+  private final double threshold;
+  private final int centroidTerms;
+  private final int indexTerms;
+  private final int maxPostings;
+  private final int dateWindowDays;
+  private final int rounds;
+  private final int maxMoveSize;
+  // As for article pairs: centroids must share at least two terms, so one common country or company never suffices.
+  private final int minShared = 2;
+
+  /**
+   * @param threshold centroid cosine at or above which two clusters merge
+   * @param centroidTerms terms kept in each centroid
+   * @param indexTerms heaviest centroid terms used to find candidate clusters
+   * @param maxPostings cap on a posting list compared pairwise (split into windows beyond)
+   * @param dateWindowDays clusters whose date ranges lie further apart never merge
+   * @param rounds merge rounds (centroids are recomputed between rounds)
+   * @param maxMoveSize only clusters up to this size move into another: stray articles join a story, but two
+   *     formed stories (two incidents of one kind, say) are never welded on their centroids alone
+   */
+  public CentroidMerger(double threshold, int centroidTerms, int indexTerms, int maxPostings, int dateWindowDays,
+      int rounds, int maxMoveSize) {
+    this.maxMoveSize = maxMoveSize;
+    this.threshold = threshold;
+    this.centroidTerms = centroidTerms;
+    this.indexTerms = indexTerms;
+    this.maxPostings = maxPostings;
+    this.dateWindowDays = dateWindowDays;
+    this.rounds = rounds;
+  }
+
+  private static final class Centroid {
+    final int cluster;
+    int size;
+    long[] terms;
+    double[] weights;
+    int minDate = Integer.MAX_VALUE;
+    int maxDate = Integer.MIN_VALUE;
+
+    Centroid(int cluster) {
+      this.cluster = cluster;
+    }
+
+    double cosine(Centroid o, int minShared) {
+      int i = 0;
+      int j = 0;
+      double dot = 0;
+      int shared = 0;
+      while (i < terms.length && j < o.terms.length) {
+        if (terms[i] == o.terms[j]) {
+          shared++;
+          dot += weights[i++] * o.weights[j++];
+        } else if (terms[i] < o.terms[j]) {
+          i++;
+        } else {
+          j++;
+        }
+      }
+      return shared >= minShared ? dot : 0;
+    }
+  }
+
+  /**
+   * @param members article ids of each cluster (cluster index = list index)
+   * @param features features by article id
+   * @return for each input cluster, the index of the merged cluster it belongs to (a root index)
+   */
+  public int[] merge(List<List<String>> members, Map<String, StoryFeatures> features) {
+    int n = members.size();
+    int[] parent = new int[n];
+    for (int i = 0; i < n; i++) {
+      parent[i] = i;
+    }
+    for (int round = 0; round < rounds; round++) {
+      // Current groups of input clusters.
+      TreeMap<Integer, List<Integer>> groups = new TreeMap<>();
+      for (int i = 0; i < n; i++) {
+        groups.computeIfAbsent(StoryClusterer.find(parent, i), k -> new ArrayList<>()).add(i);
+      }
+      List<Centroid> centroids = new ArrayList<>();
+      for (Map.Entry<Integer, List<Integer>> g : groups.entrySet()) {
+        centroids.add(centroid(g.getKey(), g.getValue(), members, features));
+      }
+      // Inverted index over each centroid's heaviest terms.
+      Map<Long, List<Centroid>> index = new HashMap<>();
+      for (Centroid c : centroids) {
+        for (long t : topTerms(c)) {
+          index.computeIfAbsent(t, k -> new ArrayList<>()).add(c);
+        }
+      }
+      List<double[]> candidates = new ArrayList<>();
+      java.util.Set<Long> seen = new java.util.HashSet<>();
+      for (List<Centroid> posting : index.values()) {
+        for (int[] w : Blocks.windows(posting.size(), maxPostings)) {
+          for (int i = w[0]; i < w[1]; i++) {
+            for (int j = i + 1; j < w[1]; j++) {
+              Centroid a = posting.get(i);
+              Centroid b = posting.get(j);
+              long key = ((long) Math.min(a.cluster, b.cluster) << 32) | Math.max(a.cluster, b.cluster);
+              if (!seen.add(key) || !datesOverlap(a, b)) {
+                continue;
+              }
+              double s = a.cosine(b, minShared);
+              if (s >= threshold && Math.min(a.size, b.size) <= maxMoveSize) {
+                // [score, smaller cluster (moves), larger cluster (absorbs); size ties by index]
+                boolean aSmaller = a.size < b.size || (a.size == b.size && a.cluster > b.cluster);
+                candidates.add(new double[] {s, aSmaller ? a.cluster : b.cluster, aSmaller ? b.cluster : a.cluster});
+              }
+            }
+          }
+        }
+      }
+      if (candidates.isEmpty()) {
+        break;
+      }
+      // Strongest first. A cluster that moved this round neither moves again nor absorbs, and a cluster that absorbed
+      // does not move: every decision is taken against a centroid that is still (nearly) what was scored.
+      candidates.sort((x, y) -> x[0] != y[0] ? Double.compare(y[0], x[0])
+          : x[1] != y[1] ? Double.compare(x[1], y[1]) : Double.compare(x[2], y[2]));
+      boolean[] moved = new boolean[n];
+      boolean[] absorbed = new boolean[n];
+      for (double[] c : candidates) {
+        int small = (int) c[1];
+        int big = (int) c[2];
+        if (moved[small] || absorbed[small] || moved[big]) {
+          continue;
+        }
+        moved[small] = true;
+        absorbed[big] = true;
+        parent[small] = big;
+      }
+    }
+    int[] out = new int[n];
+    for (int i = 0; i < n; i++) {
+      out[i] = StoryClusterer.find(parent, i);
+    }
+    return out;
+  }
+
+  private boolean datesOverlap(Centroid a, Centroid b) {
+    if (a.minDate == Integer.MAX_VALUE || b.minDate == Integer.MAX_VALUE) {
+      return true;
+    }
+    long gap = Math.max((long) a.minDate - b.maxDate, (long) b.minDate - a.maxDate);
+    return gap <= dateWindowDays;
+  }
+
+  private long[] topTerms(Centroid c) {
+    Integer[] order = new Integer[c.terms.length];
+    for (int i = 0; i < order.length; i++) {
+      order[i] = i;
+    }
+    Arrays.sort(order, (x, y) -> {
+      int cmp = Double.compare(c.weights[y], c.weights[x]);
+      return cmp != 0 ? cmp : Long.compare(c.terms[x], c.terms[y]);
+    });
+    long[] out = new long[Math.min(indexTerms, order.length)];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = c.terms[order[i]];
+    }
+    return out;
+  }
+
+  private Centroid centroid(int id, List<Integer> clusters, List<List<String>> members,
+      Map<String, StoryFeatures> features) {
+    Centroid c = new Centroid(id);
+    HashMap<Long, Double> sum = new HashMap<>();
+    for (int k : clusters) {
+      for (String a : members.get(k)) {
+        c.size++;
+        StoryFeatures f = features.get(a);
+        if (f == null) {
+          continue;
+        }
+        for (int i = 0; i < f.terms.length; i++) {
+          sum.merge(f.terms[i], (double) f.weights[i], Double::sum);
+        }
+        if (f.date != StoryFeatures.NO_DATE) {
+          c.minDate = Math.min(c.minDate, f.date);
+          c.maxDate = Math.max(c.maxDate, f.date);
+        }
+      }
+    }
+    List<Map.Entry<Long, Double>> entries = new ArrayList<>(sum.entrySet());
+    entries.sort((x, y) -> {
+      int cmp = Double.compare(y.getValue(), x.getValue());
+      return cmp != 0 ? cmp : Long.compare(x.getKey(), y.getKey());
+    });
+    int m = Math.min(centroidTerms, entries.size());
+    double norm = 0;
+    for (Map.Entry<Long, Double> e : entries) {
+      norm += e.getValue() * e.getValue();
+    }
+    norm = Math.sqrt(norm);
+    List<Map.Entry<Long, Double>> kept = new ArrayList<>(entries.subList(0, m));
+    kept.sort(Map.Entry.comparingByKey());
+    c.terms = new long[m];
+    c.weights = new double[m];
+    for (int i = 0; i < m; i++) {
+      c.terms[i] = kept.get(i).getKey();
+      c.weights[i] = norm == 0 ? 0 : kept.get(i).getValue() / norm;
+    }
+    return c;
+  }
+}

@@ -1,0 +1,98 @@
+package dev.newsfold.stories;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Pure-logic tests of the copy fingerprints: tokens, shingles, MinHash, LSH bands, SimHash, block windows. */
+class FingerprintTest {
+  static final String TEXT = "The influential sister of North Korean leader Kim Jong Un again denied Friday that her "
+      + "country has exported any weapons to Russia, as she labeled outside speculation on North Korea-Russian arms "
+      + "dealings as the most absurd paradox. Shin Wonsik said about 7,000 containers had been shipped.";
+
+  @Test
+  void wordsNormaliseNumbersAndPossessives() {
+    assertEquals(List.of("korea", "shipped", "7000", "containers", "3.5", "tons"),
+        TextFeatures.words("Korea's shipped 7,000 containers, 3.5 tons."));
+    assertEquals(TextFeatures.words("7000 containers"), TextFeatures.words("7,000  containers"));
+  }
+
+  @Test
+  void capitalisedWordsInsideSentencesAreMarked() {
+    java.util.BitSet cap = new java.util.BitSet();
+    java.util.BitSet start = new java.util.BitSet();
+    List<String> w = TextFeatures.words("The sister of Kim denied it. Russia agreed.", cap, start);
+    assertEquals("kim", w.get(3));
+    assertTrue(cap.get(3) && !start.get(3));
+    assertTrue(cap.get(0) && start.get(0)); // "The" opens the sentence
+    assertTrue(start.get(w.indexOf("russia")));
+  }
+
+  @Test
+  void shinglesCountAndShortText() {
+    MinHash m = new MinHash(8, 3, 1);
+    assertEquals(3, m.shingleHashes(List.of("a", "b", "c", "d", "e")).length);
+    assertEquals(1, m.shingleHashes(List.of("a", "b")).length);
+    assertEquals(0, m.shingleHashes(List.of()).length);
+    // Same words, other order: other shingles.
+    assertFalse(Arrays.equals(m.shingleHashes(List.of("a", "b", "c")), m.shingleHashes(List.of("c", "b", "a"))));
+  }
+
+  @Test
+  void minHashEstimatesJaccard() {
+    MinHash m = new MinHash(256, 3, 7);
+    List<String> a = TextFeatures.words(TEXT);
+    assertEquals(1.0, MinHash.jaccard(m.signature(a), m.signature(a)));
+    // Drop the last sentence (about a fifth of the shingles): estimate near the true Jaccard.
+    List<String> b = TextFeatures.words(TEXT.substring(0, TEXT.indexOf(" Shin")));
+    double trueJ = (double) (b.size() - 2) / (a.size() - 2);
+    assertEquals(trueJ, MinHash.jaccard(m.signature(a), m.signature(b)), 0.1);
+    List<String> other = TextFeatures.words("Heavy rain flooded the streets of the capital on Monday, officials "
+        + "said, and schools were closed for the rest of the week while crews cleared the debris.");
+    assertTrue(MinHash.jaccard(m.signature(a), m.signature(other)) < 0.05);
+    long[] empty = m.signature(List.of());
+    assertEquals(0.0, MinHash.jaccard(empty, empty));
+  }
+
+  @Test
+  void identicalSignaturesShareEveryBandAndUnrelatedShareNone() {
+    MinHash m = new MinHash(96, 3, 7);
+    long[] a = m.signature(TextFeatures.words(TEXT));
+    assertArrayEquals(MinHash.bandKeys(a, 48), MinHash.bandKeys(m.signature(TextFeatures.words(TEXT)), 48));
+    long[] c = m.signature(TextFeatures.words("Heavy rain flooded the streets of the capital on Monday."));
+    long[] ka = MinHash.bandKeys(a, 48);
+    long[] kc = MinHash.bandKeys(c, 48);
+    for (int i = 0; i < ka.length; i++) {
+      assertFalse(ka[i] == kc[i]);
+    }
+  }
+
+  @Test
+  void simHashIsCloseForNearCopiesAndFarOtherwise() {
+    long a = SimHash.of(TextFeatures.words(TEXT));
+    long b = SimHash.of(TextFeatures.words("Advertisement " + TEXT + " Share this story"));
+    long c = SimHash.of(TextFeatures.words("Heavy rain flooded the streets of the capital on Monday, officials "
+        + "said, and schools were closed for the rest of the week while crews cleared the debris."));
+    assertTrue(SimHash.distance(a, b) <= 12, "near copy distance " + SimHash.distance(a, b));
+    assertTrue(SimHash.distance(a, c) > 16, "unrelated distance " + SimHash.distance(a, c));
+  }
+
+  @Test
+  void blockWindowsAreBoundedAndOverlapping() {
+    assertEquals(1, Blocks.windows(5, 10).size());
+    List<int[]> w = Blocks.windows(25, 10);
+    for (int[] x : w) {
+      assertTrue(x[1] - x[0] <= 10);
+    }
+    assertEquals(0, w.get(0)[0]);
+    assertEquals(25, w.get(w.size() - 1)[1]);
+    for (int i = 1; i < w.size(); i++) {
+      assertTrue(w.get(i)[0] < w.get(i - 1)[1], "consecutive windows overlap");
+    }
+  }
+}

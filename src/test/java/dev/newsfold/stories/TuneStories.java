@@ -1,0 +1,100 @@
+package dev.newsfold.stories;
+
+import dev.newsfold.schema.Article;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Development aid (not the reported evaluation): runs the pure pieces JoinStories uses (StoryKeyExtractor,
+ * JoinStories.verifyBlock, StoryClusterer) in one JVM loop to sweep parameters quickly. Copies are ignored here.
+ * Usage: TuneStories DATA_DIR threshold cosineWeight minLinkFraction keySize leadWords
+ */
+public final class TuneStories {
+  static double exp;
+  static double cth;
+  public static void main(String[] args) throws Exception {
+    Path data = Paths.get(args[0]);
+    EvaluateStories.Labelled ecb = EvaluateStories.ecbplus(data.resolve("ecbplus/ecbplus_docs.jsonl.gz"));
+    EvaluateStories.Labelled na = EvaluateStories.newsAggregator(data.resolve("news-aggregator/dev.csv"));
+    for (String th : args[1].split(",")) {
+      for (String cw : args[2].split(",")) {
+        for (String lf : args[3].split(",")) {
+          JoinStories.Params p = new JoinStories.Params();
+          p.storyThreshold = Double.parseDouble(th);
+          p.cosineWeight = Double.parseDouble(cw);
+          p.minLinkFraction = Double.parseDouble(lf);
+          p.minSharedKeyTerms = Integer.getInteger("minShared", 2);
+          p.keySize = Integer.parseInt(args[4]);
+          p.leadWords = Integer.parseInt(args[5]);
+          p.vectorSize = Integer.parseInt(args[6]);
+          exp = Double.parseDouble(args[7]);
+          cth = Double.parseDouble(args[8]);
+          p.dateWindowDays = Integer.getInteger("win", 7);
+          p.maxBlockSize = Integer.getInteger("cap", 100);
+          System.out.printf("th=%s cw=%s lf=%s | ecb %s | na %s%n", th, cw, lf, score(ecb, p), score(na, p));
+        }
+      }
+    }
+  }
+
+  static String score(EvaluateStories.Labelled l, JoinStories.Params p) {
+    StoryKeyExtractor x = new StoryKeyExtractor(p.leadWords, p.vectorSize, p.keySize);
+    Map<String, Integer> df = new HashMap<>();
+    for (Article a : l.articles) {
+      for (String t : x.profile(a.getTitle(), a.getText()).counts.keySet()) {
+        df.merge(t, 1, Integer::sum);
+      }
+    }
+    Map<String, List<StoryFeatures>> blocks = new HashMap<>();
+    Map<String, StoryFeatures> all = new HashMap<>();
+    for (Article a : l.articles) {
+      StoryFeatures f = x.features(a.getArticleId(), JoinStories.dateOf(a), a.getTitle(), a.getText(),
+          t -> df.getOrDefault(t, 0) >= 2 ? df.get(t) : 0, l.articles.size());
+      all.put(f.articleId, f);
+      for (String k : f.keyTerms) {
+        blocks.computeIfAbsent(k, z -> new ArrayList<>()).add(f);
+      }
+    }
+    Set<Edge> edges = new HashSet<>();
+    for (List<StoryFeatures> b : blocks.values()) {
+      JoinStories.verifyBlock(b, p, edges::add);
+    }
+    Map<String, StoryClusterer.Assignment> as = new StoryClusterer(p.minLinkFraction, exp).cluster(edges, all,
+        cth > 0 ? new CentroidMerger(cth, 100, 8, p.maxBlockSize, p.dateWindowDays, 4,
+            Integer.getInteger("maxMove", 3)) : null);
+    Map<String, String> pred = new HashMap<>();
+    for (String id : l.gold.keySet()) {
+      StoryClusterer.Assignment a = as.get(id);
+      pred.put(id, a == null ? "s-" + id : a.storyId);
+    }
+    ClusterMetrics m = ClusterMetrics.of(l.gold, pred);
+    if (Boolean.getBoolean("diag")) {
+      Map<String, Map<String, Integer>> g2p = new HashMap<>();
+      Map<String, String> title = new HashMap<>();
+      for (Article a : l.articles) {
+        title.put(a.getArticleId(), a.getTitle());
+      }
+      l.gold.forEach((id, g) -> g2p.computeIfAbsent(g, k -> new HashMap<>()).merge(pred.get(id), 1, Integer::sum));
+      g2p.forEach((g, pm) -> {
+        List<Integer> sizes = new ArrayList<>(pm.values());
+        sizes.sort(java.util.Collections.reverseOrder());
+        System.out.println("gold " + g + " -> " + sizes.subList(0, Math.min(12, sizes.size())) + " parts=" + sizes.size());
+      });
+      Map<String, Map<String, Integer>> p2g = new HashMap<>();
+      l.gold.forEach((id, g) -> p2g.computeIfAbsent(pred.get(id), k -> new HashMap<>()).merge(g, 1, Integer::sum));
+      p2g.forEach((pc, gm) -> {
+        if (gm.size() > 1) {
+          System.out.println("pred " + pc + " mixes " + gm);
+        }
+      });
+    }
+    return String.format("B3 P=%.3f R=%.3f F1=%.3f n=%d", m.bcubedPrecision, m.bcubedRecall, m.bcubedF1(),
+        pred.values().stream().distinct().count());
+  }
+}
