@@ -70,6 +70,20 @@ public class WriteTable<T extends SpecificRecord> extends PTransform<PCollection
     sink.flush();
   }
 
+  /** {@link #ensureParquetFile(java.nio.file.Path, String, Schema)} for any Beam file system (hdfs://, gs://...). */
+  public static void ensureParquetFile(String tableDir, String table, Schema schema) throws java.io.IOException {
+    String dir = tableDir.endsWith("/") ? tableDir : tableDir + "/";
+    var match = org.apache.beam.sdk.io.FileSystems.match(dir + "*.parquet",
+        org.apache.beam.sdk.io.fs.EmptyMatchTreatment.ALLOW);
+    if (match.status() == org.apache.beam.sdk.io.fs.MatchResult.Status.OK && !match.metadata().isEmpty()) {
+      return;
+    }
+    var file = org.apache.beam.sdk.io.FileSystems.matchNewResource(dir + table + "-00000-of-00001.parquet", false);
+    ParquetIO.Sink sink = ParquetIO.sink(schema).withCompressionCodec(CompressionCodecName.SNAPPY);
+    sink.open(org.apache.beam.sdk.io.FileSystems.create(file, org.apache.beam.sdk.util.MimeTypes.BINARY));
+    sink.flush();
+  }
+
   /**
    * ParquetIO writes with the plain generic model, which knows no logical-type conversions, so DATE columns
    * (java.time.LocalDate in the generated classes) go in as their underlying int (days since epoch).
