@@ -40,7 +40,7 @@ public class CrossRunnerTest {
   @Test
   void mixedCorpusGivesTheSameTablesOnEveryRunner() throws Exception {
     Path in = tmp.resolve("corpus");
-    RunnerCorpus.Summary corpus = RunnerCorpus.write(in, 300, Path.of("seeds"));
+    RunnerCorpus.Summary corpus = RunnerCorpus.write(in, 250, Path.of("seeds"));
     Map<String, Tables> byRunner = runAll("corpus", in + "/*/*");
     Tables direct = byRunner.get("direct");
     // The corpus is what it claims to be: every generated page an article, every bad file a reject.
