@@ -11,6 +11,12 @@ if [[ ! -f target/classpath.txt || -n "$(find src schemas pom.xml -newer target/
   log=$(mktemp); mvn -q -B -Dstyle.color=never -DskipTests package >"$log" 2>&1 || { cat "$log" >&2; exit 1; }; rm -f "$log"
 fi
 CP="target/classes:$(cat target/classpath.txt)"
+if [[ $RUNNER != direct ]]; then
+  # The Flink and Spark runners are test-scoped (the cluster bundles come from -Pflink / -Pspark): use the test classpath.
+  mvn -q -B -DskipTests test-compile dependency:build-classpath -Dmdep.includeScope=test \
+    -Dmdep.outputFile=target/test-classpath.txt
+  CP="target/classes:$(cat target/test-classpath.txt)"
+fi
 CORPUS=target/bench/corpus-$N
 if [[ ! -d $CORPUS ]]; then
   java -cp "$CP" -Dnewsfold.data="$DATA" dev.newsfold.bench.BenchmarkCorpus "$CORPUS" "$N" 1
@@ -19,10 +25,10 @@ OUT=target/bench/out-$N-$RUNNER
 case $RUNNER in
   direct) RUNNER_ARGS=(--runner=DirectRunner --targetParallelism=2 --enforceImmutability=false --enforceEncodability=false) ;;
   flink)  RUNNER_ARGS=(--runner=FlinkRunner --flinkMaster=[local] --parallelism=2) ;;
-  spark)  RUNNER_ARGS=(--runner=SparkRunner --sparkMaster=local[2]) ;;
+  spark)  RUNNER_ARGS=(--runner=SparkRunner --sparkMaster=local[2]); JAVA_SPARK=(-Dspark.ui.enabled=false) ;;
   *) echo "unknown runner $RUNNER" >&2; exit 2 ;;
 esac
-JAVA_OPTS=(-Xmx8g --add-opens=java.base/java.lang=ALL-UNNAMED --add-opens=java.base/java.nio=ALL-UNNAMED
+JAVA_OPTS=(${JAVA_SPARK[@]+"${JAVA_SPARK[@]}"} -Xmx8g --add-opens=java.base/java.lang=ALL-UNNAMED --add-opens=java.base/java.nio=ALL-UNNAMED
   --add-opens=java.base/sun.nio.ch=ALL-UNNAMED --add-opens=java.base/java.util=ALL-UNNAMED
   --add-opens=java.base/java.lang.invoke=ALL-UNNAMED)
 /usr/bin/time -v -o target/bench/time-$N-$RUNNER.txt java "${JAVA_OPTS[@]}" -cp "$CP" dev.newsfold.NewsfoldPipeline \

@@ -56,4 +56,12 @@ public interface NewsfoldOptions extends PipelineOptions {
   int getReadBuckets();
 
   void setReadBuckets(int value);
+
+  @Description("Files per table and format. A fixed count keeps the output layout the same on every runner (and "
+      + "avoids a Spark-runner fault in runner-chosen sharding); raise it for large corpora, about one per 200 MB "
+      + "of table.")
+  @Default.Integer(4)
+  int getOutputShards();
+
+  void setOutputShards(int value);
 }

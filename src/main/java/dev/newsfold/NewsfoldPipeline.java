@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.newsfold.clean.CleanArticles;
 import dev.newsfold.io.DatasetPublisher;
+import dev.newsfold.io.DirectDataset;
 import dev.newsfold.io.ReadRawDocuments;
 import dev.newsfold.io.WriteTable;
 import dev.newsfold.parse.ParseArticles;
@@ -95,6 +96,10 @@ public final class NewsfoldPipeline {
       err.println("newsfold: " + firstLine(e.getMessage()) + " (see --help=NewsfoldOptions)");
       return 2;
     }
+    if (options.getOutputShards() < 1 || options.getReadBuckets() < 1) {
+      err.println("newsfold: --outputShards and --readBuckets must be at least 1");
+      return 2;
+    }
     FileSystems.setDefaultPipelineOptions(options);
     List<String> patterns = patterns(options.getInput());
     try {
@@ -104,40 +109,70 @@ public final class NewsfoldPipeline {
       err.println("newsfold: " + e.getMessage());
       return 2;
     }
-    DatasetPublisher publisher = new DatasetPublisher(Path.of(options.getOutput()));
+    // Local outputs are staged and swapped in atomically; on other file systems (hdfs://, gs://, s3://) the tables
+    // are written in place and manifest.json, written last, marks the dataset complete.
+    boolean local;
     try {
-      publisher.prepare(options.getOverwrite());
+      local = DirectDataset.isLocal(options.getOutput());
+    } catch (IllegalArgumentException e) {
+      err.println("newsfold: cannot write to --output " + options.getOutput() + ": " + firstLine(e.getMessage()));
+      return 2;
+    }
+    String output = options.getOutput();
+    DatasetPublisher publisher = !local ? null
+        : new DatasetPublisher(output.startsWith("file:") ? Path.of(java.net.URI.create(output)) : Path.of(output));
+    DirectDataset direct = local ? null : new DirectDataset(options.getOutput());
+    try {
+      if (local) {
+        publisher.prepare(options.getOverwrite());
+      } else {
+        direct.prepare(options.getOverwrite());
+      }
     } catch (DatasetPublisher.OutputException e) {
       err.println("newsfold: " + e.getMessage());
       return 2;
     }
+    String root = local ? publisher.staging().toString() : direct.root();
     Instant start = Instant.now();
     PipelineResult result;
     try {
       Pipeline pipeline = Pipeline.create(options);
-      build(pipeline, options, publisher.staging().toString(), afterRead);
-      LOG.info("Running on {} → staging {}", options.getRunner().getSimpleName(), publisher.staging());
+      build(pipeline, options, root, afterRead);
+      LOG.info("Running on {} → {}", options.getRunner().getSimpleName(), root);
       result = pipeline.run();
       result.waitUntilFinish();
     } catch (RuntimeException e) {
-      publisher.abandon();
+      if (local) {
+        publisher.abandon();
+      }
       LOG.error("Pipeline failed", e);
-      err.println("newsfold: the pipeline failed: " + firstLine(rootMessage(e)) + " (previous output left intact)");
+      err.println("newsfold: the pipeline failed: " + firstLine(rootMessage(e))
+          + (local ? " (previous output left intact)" : " (no manifest.json written: the output is incomplete)"));
       return 1;
     }
     Duration wall = Duration.between(start, Instant.now());
     try {
       Map<String, Long> counters = counters(result);
       for (var table : SCHEMAS.entrySet()) {
-        if (Files.isDirectory(publisher.staging().resolve(table.getKey()))) {
-          WriteTable.ensureParquetFile(publisher.staging().resolve(table.getKey()), table.getKey(), table.getValue());
+        if (local) {
+          if (Files.isDirectory(publisher.staging().resolve(table.getKey()))) {
+            WriteTable.ensureParquetFile(publisher.staging().resolve(table.getKey()), table.getKey(),
+                table.getValue());
+          }
+        } else {
+          WriteTable.ensureParquetFile(root + "/" + table.getKey(), table.getKey(), table.getValue());
         }
       }
       ObjectNode manifest = manifest(options, patterns, counters, wall);
-      Files.writeString(publisher.staging().resolve("manifest.json"),
-          new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(manifest));
-      publisher.publish();
-      printSummary(out, publisher.output(), manifest, wall);
+      String json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(manifest);
+      if (local) {
+        Files.writeString(publisher.staging().resolve("manifest.json"), json);
+        publisher.publish();
+        printSummary(out, publisher.output().toString(), manifest, wall);
+      } else {
+        direct.writeManifest(json);
+        printSummary(out, direct.root(), manifest, wall);
+      }
     } catch (IOException e) {
       err.println("newsfold: could not publish the output: " + e.getMessage());
       return 1;
@@ -169,17 +204,18 @@ public final class NewsfoldPipeline {
         .and(cleaned.get(CleanArticles.REJECTS))
         .apply("AllRejects", Flatten.pCollections());
 
+    int shards = options.getOutputShards();
     PCollection<Entity> entities = articles.apply("Entities", new ExtractEntities());
     entities.apply("CountEntities", ParDo.of(new CountRows<>("entities"))).setCoder(AvroCoder.of(Entity.class))
-        .apply("WriteEntities", WriteTable.of("entities", root, Entity.class, Entity.getClassSchema()));
+        .apply("WriteEntities", WriteTable.of("entities", root, Entity.class, Entity.getClassSchema()).withShards(shards));
     joined.stories().apply("TopEntities", AddTopEntities.from(entities))
         .apply("CountStories", ParDo.of(new CountRows<>("stories"))).setCoder(AvroCoder.of(Story.class))
-        .apply("WriteStories", WriteTable.of("stories", root, Story.class, Story.getClassSchema()));
+        .apply("WriteStories", WriteTable.of("stories", root, Story.class, Story.getClassSchema()).withShards(shards));
 
     articles.apply("CountArticles", ParDo.of(new CountRows<>("articles"))).setCoder(AvroCoder.of(Article.class))
-        .apply("WriteArticles", WriteTable.of("articles", root, Article.class, Article.getClassSchema()));
+        .apply("WriteArticles", WriteTable.of("articles", root, Article.class, Article.getClassSchema()).withShards(shards));
     rejects.apply("CountRejects", ParDo.of(new CountRejects())).setCoder(AvroCoder.of(Reject.class))
-        .apply("WriteRejects", WriteTable.of("rejects", root, Reject.class, Reject.getClassSchema()));
+        .apply("WriteRejects", WriteTable.of("rejects", root, Reject.class, Reject.getClassSchema()).withShards(shards));
   }
 
   /** Counts rows on their way to a table, for the manifest and the summary. */
@@ -300,7 +336,7 @@ public final class NewsfoldPipeline {
     return m;
   }
 
-  static void printSummary(PrintStream out, Path output, ObjectNode manifest, Duration wall) {
+  static void printSummary(PrintStream out, String output, ObjectNode manifest, Duration wall) {
     out.printf("newsfold: %d input(s) → %d article(s), %d reject(s) in %.1f s%n",
         manifest.get("inputs").get("inputs_total").asLong(), manifest.get("rows").path("articles").asLong(),
         manifest.get("rows").path("rejects").asLong(), wall.toMillis() / 1000.0);
@@ -314,7 +350,7 @@ public final class NewsfoldPipeline {
     if (manifest.get("rejects_by_reason").size() > 0) {
       out.println("Rejects by reason: " + manifest.get("rejects_by_reason"));
     }
-    out.println("Manifest: " + output.resolve("manifest.json"));
+    out.println("Manifest: " + output + "/manifest.json");
     out.println("Query: scripts/query.sh \"SELECT title, published_date, outlet FROM articles\"");
   }
 
