@@ -15,6 +15,8 @@ import java.util.regex.Pattern;
  * inside names ("Hwasong-11") are time references or names, not quantities.
  */
 public final class QuantityExtractor {
+  private static Set<String> words(String... w) { return Set.copyOf(java.util.Arrays.asList(w)); }
+
   private final Tagger tagger;
 
   private QuantityExtractor(Tagger tagger) { this.tagger = tagger; }
@@ -85,12 +87,12 @@ public final class QuantityExtractor {
       {"about", "about"}, {"around", "about"}, {"approximately", "about"}, {"roughly", "about"}, {"some", "about"},
       {"almost", "nearly"}, {"nearly", "nearly"}, {"over", "more than"}, {"above", "more than"},
       {"under", "less than"}, {"below", "less than"}, {"approx", "about"}, {"estimated", "about"}};
-  static final Set<String> MONTHS = Set.of("january", "february", "march", "april", "may", "june", "july", "august",
+  static final Set<String> MONTHS = words("january", "february", "march", "april", "may", "june", "july", "august",
       "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
       "sept", "oct", "nov", "dec", "jan.", "feb.", "aug.", "sept.", "oct.", "nov.", "dec.");
-  private static final Set<String> YEAR_PREPS = Set.of("in", "since", "by", "until", "till", "from", "of", "before",
+  private static final Set<String> YEAR_PREPS = words("in", "since", "by", "until", "till", "from", "of", "before",
       "after", "during", "through", "early", "late", "mid", "the", "between", "to", "and", "fiscal", "year");
-  private static final Set<String> NOT_UNITS = Set.of("of", "and", "or", "to", "in", "on", "at", "for", "the",
+  private static final Set<String> NOT_UNITS = words("of", "and", "or", "to", "in", "on", "at", "for", "the",
       "a", "an", "per");
 
   /** Quantities in a tagged sentence; spans are offsets into its text. */
@@ -341,7 +343,7 @@ public final class QuantityExtractor {
     return new Parsed(new QuantityMention(value, unit, qualifier, s.text.substring(start, end), start, end), j + 1);
   }
 
-  private static final Set<String> MEASURE_UNITS = Set.of("day", "week", "month", "year", "hour", "minute",
+  private static final Set<String> MEASURE_UNITS = words("day", "week", "month", "year", "hour", "minute",
       "second", "mile", "km", "kilometre", "kilometer", "metre", "meter", "foot", "inch", "hectare", "acre",
       "member", "share", "point", "seat", "game", "man", "person", "nation", "party", "stage", "storey", "story",
       "tonne", "ton", "page", "room", "bed", "lane", "mile-long", "yard", "stroke", "round", "set", "match");
