@@ -163,7 +163,14 @@ public final class ClaimExtractor {
         // Nested cues inside this content are left to the reader: one attribution per clause keeps precision.
         coveredTo = lastTokenBefore(s, f.contentEnd());
         if (f.contentStart() < s.starts[k]) {
-          coveredTo = n; // content before the cue: the rest of the sentence is the attribution itself
+          // Content before the cue: the attribution runs to the next comma ("..., he said, adding ...").
+          coveredTo = n;
+          for (int x = k + 1; x < n; x++) {
+            if (s.tokens[x].equals(",")) {
+              coveredTo = x;
+              break;
+            }
+          }
         }
       }
     }
@@ -251,7 +258,8 @@ public final class ClaimExtractor {
       cueEnd = lemma.equals("point") ? k + 1 : k + 3;
     }
     String verb = s.span(k, cueEnd);
-    boolean weak = WEAK.contains(lemma);
+    boolean participle = low.endsWith("ing") && k > 0 && s.tokens[k - 1].equals(",");
+    boolean weak = WEAK.contains(lemma) && !participle;
 
     // 1. Content before the cue: "“...,” she said." / "..., officials said." / "..., said Caddell."
     int subjEnd = k - 1;
@@ -265,14 +273,19 @@ public final class ClaimExtractor {
     if (k > 0 && (s.tokens[k - 1].equals(",") || isQuote(s.tokens[k - 1])) && k + 1 < n) {
       // Inverted: "..., said Caddell" / "”, said the official"
       int[] after = nounPhraseForward(s, cueEnd + 1);
-      if (after == null) {
-        return null;
+      if (after != null && (after[1] + 1 >= n || s.tag(after[1] + 1, "PUNCT") || s.tag(after[1] + 1, "ADP"))
+          && (isQuote(s.tokens[k - 1]) || clauseBefore(s, k - 1))) {
+        boundary = k - 1;
+        srcFrom = s.starts[after[0]];
+        srcTo = s.ends[after[1]];
+      } else {
+        boundary = -1;
+        srcFrom = -1;
+        srcTo = -1;
       }
-      boundary = k - 1;
-      srcFrom = s.starts[after[0]];
-      srcTo = s.ends[after[1]];
     } else if (np != null && np[0] > 0 && (s.tokens[np[0] - 1].equals(",") || isQuote(s.tokens[np[0] - 1]))
-        && np[0] - 1 > 0 && restIsTail(s, cueEnd + 1)) {
+        && np[0] - 1 > 0 && restIsTail(s, cueEnd + 1)
+        && (isQuote(s.tokens[np[0] - 1]) || isQuote(s.tokens[np[0] - 2]) || clauseBefore(s, np[0] - 1))) {
       boundary = np[0] - 1;
       srcFrom = s.starts[np[0]];
       srcTo = s.ends[np[1]];
@@ -286,7 +299,8 @@ public final class ClaimExtractor {
       while (cEndTok >= 0 && (s.tag(cEndTok, "PUNCT") || isQuote(s.tokens[cEndTok]))) {
         cEndTok--;
       }
-      if (cEndTok < 1) {
+      boolean quotedBefore = isQuote(s.tokens[boundary]) || boundary > 0 && isQuote(s.tokens[boundary - 1]);
+      if (cEndTok < (quotedBefore ? 0 : 1)) {
         return null;
       }
       int cStart = s.starts[0];
@@ -314,6 +328,9 @@ public final class ClaimExtractor {
     }
 
     // 2. Content after the cue: "Shin said North Korea had ...", "She said: “...”".
+    if (np == null && k > 1 && s.tokens[k - 1].equals(",")) {
+      np = appositiveSubject(s, k - 1);
+    }
     if (np == null) {
       np = relativeSubject(s, subjEnd);
       if (np == null) {
@@ -363,6 +380,21 @@ public final class ClaimExtractor {
     int cEnd;
     int cStart;
     if (c >= n || contentEnd(s, n) <= s.starts[c]) {
+      // '"Is that all there is?" Trump said.': the quote is the previous sentence of the paragraph.
+      if (!s.tokens[n - 1].equals(":") && si > 0 && all.get(si - 1).paragraph == s.paragraph
+          && (np[0] == 0 || isQuote(s.tokens[0]))) {
+        TaggedSentence prevS = all.get(si - 1);
+        int last = prevS.size() - 1;
+        if (isQuote(prevS.tokens[last]) || isQuote(s.tokens[0])) {
+          int open = openQuoteBefore(s.text, paraStart, prevS.ends[last] - 1);
+          int from = open >= 0 ? open + 1 : prevS.starts[0];
+          int to = contentEnd(prevS, prevS.size());
+          if (to > from) {
+            return new Found(s.starts[k], s.ends[cueEnd], verb, stance, s.starts[np[0]], s.ends[np[1]], from, to,
+                true);
+          }
+        }
+      }
       // "Caddell continued:" — the content is the next paragraph.
       if (!s.tokens[n - 1].equals(":") || si + 1 >= all.size()) {
         return null;
@@ -382,6 +414,14 @@ public final class ClaimExtractor {
     } else {
       cStart = s.starts[c];
       cEnd = contentEnd(s, n);
+      // "..., insisting that ...": a participle cue starts another attribution by the same speaker.
+      for (int x = c + 2; x + 1 < n && !quote; x++) {
+        if (s.tokens[x].equals(",") && s.lower(x + 1).endsWith("ing") && CueLexicon.stance(s.tokens[x + 1]) != null
+            && openQuoteBefore(s.text, paraStart, s.starts[x]) < 0) {
+          cEnd = s.ends[x - 1];
+          break;
+        }
+      }
       // "..., as she labeled ...": a second clause with its own subject is not part of the content.
       for (int x = c + 2; x + 2 < n; x++) {
         if (s.tokens[x].equals(",") && (s.lower(x + 1).equals("as") || s.lower(x + 1).equals("while"))
@@ -415,6 +455,41 @@ public final class ClaimExtractor {
         || w.equals("be") || w.equals("being") || w.equals("'s");
   }
 
+  /** Whether tokens before {@code end} hold a clause (a verb), so they can be reported content. */
+  private static boolean clauseBefore(TaggedSentence s, int end) {
+    for (int i = 0; i < end; i++) {
+      if (s.tag(i, "VERB") || s.tag(i, "AUX")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * "Cory James, 22, of Flint, said ..." / "Similarly, William J. Bennett, a Reagan education secretary, said ...":
+   * the first noun phrase followed by a comma-separated apposition without a verb.
+   */
+  private static int[] appositiveSubject(TaggedSentence s, int comma) {
+    for (int c = 1; c < comma; c++) {
+      if (!s.tokens[c].equals(",")) {
+        continue;
+      }
+      int[] np = nounPhraseBack(s, c - 1);
+      if (np == null || !(s.tag(c - 1, "PROPN") || s.tag(c - 1, "NOUN"))) {
+        continue;
+      }
+      boolean verb = false;
+      for (int i = c + 1; i < comma; i++) {
+        verb |= s.tag(i, "VERB") || s.tag(i, "AUX");
+      }
+      if (!verb && (np[0] == 0 || s.tokens[np[0] - 1].equals(",") || isQuote(s.tokens[np[0] - 1]))) {
+        return np;
+      }
+    }
+    return null;
+  }
+
+
   /** After a postposed attribution only a short tail may follow ("on Friday", "in a statement"). */
   private static boolean restIsTail(TaggedSentence s, int from) {
     int n = s.size();
@@ -426,7 +501,7 @@ public final class ClaimExtractor {
       if (!s.tag(i, "PUNCT")) {
         words++;
       }
-      if (s.lower(i).equals("that") && s.tag(i, "SCONJ")) {
+      if (s.lower(i).equals("that") && s.tag(i, "SCONJ") || s.tag(i, "VERB") || s.tag(i, "AUX")) {
         return false;
       }
     }

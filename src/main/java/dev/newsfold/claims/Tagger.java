@@ -68,6 +68,12 @@ final class Tagger {
       ends[k] = start + merged.get(k)[1];
     }
     String[] tags = pos.tag(tokens);
+    // The tagger reads a sentence-initial name before a verb as a verb ("Trump said"): a capitalised first word
+    // directly followed by a verb is a proper noun.
+    if (tags.length > 1 && (tags[0].equals("VERB") || tags[0].equals("NOUN")) && !tokens[0].isEmpty()
+        && Character.isUpperCase(tokens[0].charAt(0)) && (tags[1].equals("VERB") || tags[1].equals("AUX"))) {
+      tags[0] = "PROPN";
+    }
     return new TaggedSentence(text, start, end, paragraph, tokens, starts, ends, tags);
   }
 }
