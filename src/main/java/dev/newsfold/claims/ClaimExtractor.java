@@ -127,7 +127,7 @@ public final class ClaimExtractor {
       // The sentence's speaker is a likelier antecedent for the next "she" than other names in the sentence.
       for (int c = out.size() - 1; c >= 0 && out.get(c).sentenceOffset() == s.start; c--) {
         String sp = out.get(c).speaker();
-        if (out.get(c).attributed() && (looksLikePerson(sp) || isKinDescription(sp))) {
+        if (out.get(c).attributed() && (looksLikePerson(sp) || isKinDescription(sp) || isSingleName(sp))) {
           memory.names.remove(sp);
           memory.names.add(sp);
         }
@@ -149,7 +149,16 @@ public final class ClaimExtractor {
         continue;
       }
       Found f = null;
-      if (s.lower(k).equals("according") && k + 1 < n && s.lower(k + 1).equals("to")) {
+      Found before = out.isEmpty() ? null : out.get(out.size() - 1);
+      if (before != null && k > 0 && s.tokens[k - 1].equals(",") && s.lower(k).endsWith("ing")
+          && before.srcFrom() >= 0 && CueLexicon.stance(s.tokens[k]) != null && s.tag(k, "VERB")) {
+        // ", adding that ...": same speaker as the attribution just before in this sentence.
+        Found g = verbCue(s, k, CueLexicon.stance(s.tokens[k]), all, si, paraStart, paraEnd);
+        if (g != null && g.contentStart() > s.starts[k]) {
+          f = new Found(g.cueStart(), g.cueEnd(), g.verb(), g.stance(), before.srcFrom(), before.srcTo(),
+              g.contentStart(), g.contentEnd(), g.quote());
+        }
+      } else if (s.lower(k).equals("according") && k + 1 < n && s.lower(k + 1).equals("to")) {
         f = accordingTo(s, k);
       } else if ((s.tag(k, "VERB") || s.tag(k, "AUX") && s.lower(k).startsWith("sa"))
           && openQuoteBefore(s.text, paraStart, s.starts[k]) < 0) { // a verb inside a quotation is quoted speech
@@ -660,7 +669,7 @@ public final class ClaimExtractor {
       String[] st = splitTitle(mention);
       title = st[0];
       speaker = resolve(st[1], names, memory.lastPersonSpeaker);
-      if (looksLikePerson(speaker) || isKinDescription(speaker)) {
+      if (looksLikePerson(speaker) || isKinDescription(speaker) || isSingleName(speaker)) {
         memory.lastPersonSpeaker = speaker;
         memory.names.remove(speaker);
         memory.names.add(speaker);
@@ -845,6 +854,16 @@ public final class ClaimExtractor {
     return x.isEmpty() ? s : x;
   }
 
+  /** "Carson", "Trump": a lone capitalised word that is no pronoun, title or organisation word. */
+  static boolean isSingleName(String name) {
+    if (name == null || name.contains(" ") || name.length() < 2 || !Character.isUpperCase(name.charAt(0))) {
+      return false;
+    }
+    String low = name.toLowerCase(Locale.ROOT);
+    return !COMMON_PRONOUNS.contains(low) && !NON_PERSON.contains(low) && !TITLE_WORDS.contains(low)
+        && !name.equals(name.toUpperCase(Locale.ROOT));
+  }
+
   static boolean looksLikePerson(String name) {
     if (name == null) {
       return false;
@@ -873,7 +892,7 @@ public final class ClaimExtractor {
       return lastPersonSpeaker != null ? lastPersonSpeaker : name;
     }
     String[] w = name.split("\\s+");
-    if (w.length <= 2 && !SUBJECT_PRONOUNS.contains(low)) {
+    if (w.length == 1 && !SUBJECT_PRONOUNS.contains(low)) {
       // "Shin" -> "Shin Wonsik"; "Mr. Trump" -> "Donald Trump"
       String key = w[w.length - 1];
       for (int i = names.size() - 1; i >= 0; i--) {

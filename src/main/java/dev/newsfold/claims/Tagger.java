@@ -40,6 +40,8 @@ final class Tagger {
   private static final java.util.regex.Pattern GLUE = java.util.regex.Pattern.compile(
       "\\d[\\d,]*\\.\\d*|\\d[\\d,.]*/\\d*|[\\p{L}\\d][\\p{L}\\d,.]*(-[\\p{L}\\d,.]*)+");
 
+  private static final String NOT_NAME_TAGS = ",NOUN,PROPN,PRON,DET,ADP,SCONJ,CCONJ,AUX,PUNCT,PART,NUM,SYM,";
+
   /** Tags a single span of text as one sentence. */
   TaggedSentence tag(String text, int start, int end, int paragraph) {
     String s = text.substring(start, end);
@@ -70,7 +72,7 @@ final class Tagger {
     String[] tags = pos.tag(tokens);
     // The tagger reads a sentence-initial name before a verb as a verb ("Trump said"): a capitalised first word
     // directly followed by a verb is a proper noun.
-    if (tags.length > 1 && (tags[0].equals("VERB") || tags[0].equals("NOUN")) && !tokens[0].isEmpty()
+    if (tags.length > 1 && NOT_NAME_TAGS.indexOf("," + tags[0] + ",") < 0 && !tokens[0].isEmpty()
         && Character.isUpperCase(tokens[0].charAt(0)) && (tags[1].equals("VERB") || tags[1].equals("AUX"))) {
       tags[0] = "PROPN";
     }
