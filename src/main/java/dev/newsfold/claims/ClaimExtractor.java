@@ -293,8 +293,8 @@ public final class ClaimExtractor {
         srcTo = -1;
       }
     } else if (np != null && np[0] > 0 && (s.tokens[np[0] - 1].equals(",") || isQuote(s.tokens[np[0] - 1]))
-        && np[0] - 1 > 0 && restIsTail(s, cueEnd + 1)
-        && (isQuote(s.tokens[np[0] - 1]) || isQuote(s.tokens[np[0] - 2]) || clauseBefore(s, np[0] - 1))) {
+        && np[0] - 1 > 0 && (isQuote(s.tokens[np[0] - 1]) || isQuote(s.tokens[np[0] - 2])
+        || restIsTail(s, cueEnd + 1) && clauseBefore(s, np[0] - 1))) {
       boundary = np[0] - 1;
       srcFrom = s.starts[np[0]];
       srcTo = s.ends[np[1]];
