@@ -129,6 +129,11 @@ public final class AttributionEvaluation {
         boolean ok = strict ? 2 * ov >= gl && 2 * ov >= pl : 2 * ov >= Math.min(gl, pl);
         if (ok) {
           pairs.add(new double[] {(double) ov / Math.max(gl, pl), p, g});
+        } else if (strict && verbose && 2 * ov >= Math.min(gl, pl)) {
+          Span f = gold.content().get(0);
+          System.out.println("BOUNDARY " + d.name() + " pred=[" + c.content() + "] gold=["
+              + d.text().substring(f.start(), Math.max(f.end(), gold.content().get(gold.content().size() - 1).end())).replace('\n', ' ')
+              + "]");
         }
       }
     }

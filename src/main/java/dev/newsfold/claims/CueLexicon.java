@@ -26,14 +26,18 @@ final class CueLexicon {
         "mention", "assert", "observe", "testify:testified:testifies", "conclude", "ask", "hint", "indicate",
         "point", "continue", "predict", "promise", "pledge", "vow", "assure", "urge", "call", "propose", "boast",
         "complain", "question", "speculate", "explain", "recount", "brag", "joke", "quip", "muse", "lament",
-        "counter", "retort", "remind", "estimate", "show", "find:found", "report", "suggest", "cite");
+        "counter", "retort", "remind", "estimate", "show", "find:found", "report", "suggest", "cite",
+        "support", "endorse", "praise", "defend", "yell", "shout", "discuss", "talk", "demand", "insist", "vow",
+        "welcome", "applaud", "back", "champion", "repeat", "reply", "concur", "acknowledge", "announce",
+        "describe", "label", "dub", "characterize", "characterise", "oppose");
     add("DENY", "deny:denied:denies", "reject", "dismiss", "refute", "dispute", "rebuff", "rebut", "disavow",
         "decline", "refuse", "disagree");
     add("ACCUSE", "accuse", "blame", "charge", "allege", "criticize", "criticise", "condemn", "denounce",
         "attack", "slam", "blast", "decry", "fault", "lambast", "berate", "chide", "mock", "ridicule");
     add("ANNOUNCE", "announce", "unveil", "declare", "disclose", "reveal", "proclaim", "release", "publish");
     add("BELIEVE", "believe", "think:thought", "feel:felt", "expect", "hope", "fear", "suspect", "doubt",
-        "assume", "reckon", "anticipate", "know:knew:known", "worry:worried:worries", "wonder", "consider");
+        "assume", "reckon", "anticipate", "know:knew:known", "worry:worried:worries", "wonder", "consider",
+        "want", "prefer", "seek:sought", "plan:planned:planning:plans", "wish", "intend", "believe");
     add("WARN", "warn", "caution", "threaten", "alert");
     add("CONFIRM", "confirm", "acknowledge", "admit:admitted:admits:admitting", "concede", "verify:verified",
         "agree", "recognize", "recognise");
