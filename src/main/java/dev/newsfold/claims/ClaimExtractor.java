@@ -80,7 +80,17 @@ public final class ClaimExtractor {
 
   /** A cue with its source and content, before speaker resolution. */
   private record Found(int cueStart, int cueEnd, String verb, String stance, int srcFrom, int srcTo,
-      int contentStart, int contentEnd, boolean quote) {}
+      int contentStart, int contentEnd, boolean quote, int gapStart, int gapEnd) {
+    Found(int cueStart, int cueEnd, String verb, String stance, int srcFrom, int srcTo, int contentStart,
+        int contentEnd, boolean quote) {
+      this(cueStart, cueEnd, verb, stance, srcFrom, srcTo, contentStart, contentEnd, quote, -1, -1);
+    }
+
+    /** The quote goes on after the attribution: content = [start, gapStart) + [gapEnd, end). */
+    Found withContinuation(int gapStart, int gapEnd, int end) {
+      return new Found(cueStart, cueEnd, verb, stance, srcFrom, srcTo, contentStart, end, quote, gapStart, gapEnd);
+    }
+  }
 
   /** Person names seen so far in the text, for pronoun and surname resolution. */
   private static final class Memory {
@@ -167,7 +177,8 @@ public final class ClaimExtractor {
           && openQuoteBefore(s.text, paraStart, s.starts[k]) < 0) { // a verb inside a quotation is quoted speech
         String stance = CueLexicon.stance(s.tokens[k]);
         if (stance != null) {
-          f = verbCue(s, k, stance, all, si, paraStart, paraEnd);
+          int floor = coveredTo >= 0 && coveredTo + 1 < n ? s.starts[Math.min(n - 1, coveredTo + 1)] : -1;
+          f = verbCue(s, k, stance, all, si, paraStart, paraEnd, floor);
         }
       }
       if (f != null) {
@@ -242,12 +253,17 @@ public final class ClaimExtractor {
   }
 
   private static boolean isQuote(String t) {
-    return t.equals("\"") || t.equals("“") || t.equals("”") || t.equals("''") || t.equals("``") || t.equals("‘")
+    return t.equals("\"") || t.equals("'") || t.equals("“") || t.equals("”") || t.equals("''") || t.equals("``") || t.equals("‘")
         || t.equals("’");
   }
 
   private Found verbCue(TaggedSentence s, int k, String stance, List<TaggedSentence> all, int si, int paraStart,
       int paraEnd) {
+    return verbCue(s, k, stance, all, si, paraStart, paraEnd, -1);
+  }
+
+  private Found verbCue(TaggedSentence s, int k, String stance, List<TaggedSentence> all, int si, int paraStart,
+      int paraEnd, int floorChar) {
     int n = s.size();
     String lemma = CueLexicon.lemma(s.tokens[k]);
     String low = s.lower(k);
@@ -323,20 +339,24 @@ public final class ClaimExtractor {
       cStart = s.starts[tok0];
       boolean quote = isQuote(s.tokens[boundary]) || boundary > 0 && isQuote(s.tokens[boundary - 1])
           || isQuote(s.tokens[0]);
-      if (quote && !isQuote(s.tokens[0])) {
-        int open = openQuoteBefore(s.text, paraStart, s.starts[boundary]);
-        if (open >= 0 && open < s.start) {
-          cStart = open + 1; // the quote began in an earlier sentence of the paragraph
-        } else if (open >= s.start) {
+      if (quote) {
+        // The quote may have opened in an earlier sentence of the paragraph.
+        int closeAt = s.starts[boundary];
+        for (int x = boundary; x >= 0 && (isQuote(s.tokens[x]) || s.tag(x, "PUNCT")); x--) {
+          closeAt = s.starts[x];
+        }
+        int open = openQuoteBefore(s.text, paraStart, closeAt);
+        if (open >= 0) {
           cStart = open + 1;
         }
       }
-      int cEnd = s.ends[cEndTok];
-      // "“A,” she said. “B.”": the quote goes on in the next sentences of the paragraph.
-      if (quote) {
-        cEnd = Math.max(cEnd, continuedQuote(s, all, si, paraEnd));
+      if (cStart < floorChar) {
+        cStart = floorChar; // an earlier attribution of this sentence owns the text before
       }
-      return new Found(s.starts[k], s.ends[cueEnd], verb, stance, srcFrom, srcTo, cStart, cEnd, quote);
+      int cEnd = s.ends[cEndTok];
+      Found found = new Found(s.starts[k], s.ends[cueEnd], verb, stance, srcFrom, srcTo, cStart, cEnd, quote);
+      // "“A,” she said. “B.”": the quote goes on in the next sentences of the paragraph.
+      return quote ? continueQuote(found, s, all, si, paraEnd) : found;
     }
 
     // 2. Content after the cue: "Shin said North Korea had ...", "She said: “...”".
@@ -548,51 +568,78 @@ public final class ClaimExtractor {
     return words <= 6;
   }
 
-  /** End offset of quote-only sentences that continue the paragraph after sentence si. */
+  private static Found continueQuote(Found f, TaggedSentence s, List<TaggedSentence> all, int si, int paraEnd) {
+    int end = continuedQuote(s, all, si, paraEnd);
+    if (end <= f.contentEnd() || si + 1 >= all.size()) {
+      return f;
+    }
+    TaggedSentence next = all.get(si + 1);
+    int t0 = 0;
+    while (t0 < next.size() - 1 && isQuote(next.tokens[t0])) {
+      t0++;
+    }
+    return f.withContinuation(f.contentEnd(), next.starts[t0], end);
+  }
+
+  /**
+   * End offset of quote sentences that continue the paragraph after sentence si ('“A,” she said. “B.”'), or -1. A
+   * quote whose closing sentence carries its own attribution ('“B. C,” he added.') belongs to that attribution.
+   */
   private static int continuedQuote(TaggedSentence s, List<TaggedSentence> all, int si, int paraEnd) {
     int end = -1;
-    for (int x = si + 1; x < all.size(); x++) {
+    int x = si + 1;
+    while (x < all.size()) {
       TaggedSentence t = all.get(x);
-      if (t.paragraph != s.paragraph || !isQuote(t.tokens[0]) && end < 0) {
+      if (t.paragraph != s.paragraph || !isQuote(t.tokens[0])) {
         break;
       }
-      if (!isQuote(t.tokens[0]) && openQuoteBefore(s.text, s.start, t.start) < 0) {
-        break;
+      // Sentences up to the one where this quote closes.
+      int y = x;
+      while (y < all.size() && all.get(y).paragraph == s.paragraph
+          && openQuoteBefore(s.text, t.start, all.get(y).end) >= 0) {
+        y++;
       }
-      // Stop at a sentence with its own attribution.
-      boolean cue = false;
-      for (int i = 0; i < t.size(); i++) {
-        if ((t.tag(i, "VERB")) && CueLexicon.stance(t.tokens[i]) != null && !WEAK.contains(
-            CueLexicon.lemma(t.tokens[i]))) {
-          int q = openQuoteBefore(s.text, t.start, t.starts[i]);
-          if (q < 0) {
-            cue = true;
-          }
+      if (y >= all.size() || all.get(y).paragraph != s.paragraph) {
+        y--;
+      }
+      TaggedSentence closing = all.get(Math.max(x, y));
+      for (int i = 0; i < closing.size(); i++) {
+        if (closing.tag(i, "VERB") && CueLexicon.stance(closing.tokens[i]) != null
+            && openQuoteBefore(s.text, t.start, closing.starts[i]) < 0) {
+          return end;
         }
       }
-      if (cue) {
-        break;
-      }
-      end = contentEnd(t, t.size());
+      end = contentEnd(closing, closing.size());
+      x = Math.max(x, y) + 1;
     }
     return end;
   }
 
-  /** Offset of the unmatched opening quotation mark between from and to, or -1. */
+
+  /**
+   * Offset of the unmatched opening quotation mark between from and to, or -1. Handles curly quotes (also a “ misused
+   * as closing mark after punctuation), straight double quotes and the two-apostrophe quotes of some archives ('').
+   */
   static int openQuoteBefore(String text, int from, int to) {
     int open = -1;
-    for (int i = Math.max(0, from); i < to && i < text.length(); i++) {
+    int end = Math.min(to, text.length());
+    for (int i = Math.max(0, from); i < end; i++) {
       char ch = text.charAt(i);
       if (ch == '“') {
-        open = i;
+        boolean closing = open >= 0 && i > 0 && ",.?!".indexOf(text.charAt(i - 1)) >= 0;
+        open = closing ? -1 : i;
       } else if (ch == '”') {
         open = -1;
       } else if (ch == '"') {
         open = open >= 0 ? -1 : i;
+      } else if (ch == '\'' && i + 1 < end && text.charAt(i + 1) == '\'') {
+        open = open >= 0 ? -1 : i + 1;
+        i++;
       }
     }
     return open;
   }
+
 
   /** Token range [from, to] of the noun phrase ending at token e, or null. */
   private static int[] nounPhraseBack(TaggedSentence s, int e) {
@@ -706,7 +753,14 @@ public final class ClaimExtractor {
         memory.names.add(speaker);
       }
     }
-    String content = s.text.substring(f.contentStart(), f.contentEnd()).strip();
+    if (f.contentEnd() <= f.contentStart()) {
+      return null;
+    }
+    boolean gap = f.gapStart() >= f.contentStart() && f.gapStart() <= f.gapEnd() && f.gapEnd() <= f.contentEnd();
+    String content = gap
+        ? s.text.substring(f.contentStart(), f.gapStart()).strip() + " "
+            + s.text.substring(f.gapEnd(), f.contentEnd()).strip()
+        : s.text.substring(f.contentStart(), f.contentEnd()).strip();
     if (content.length() < 3) {
       return null;
     }
