@@ -214,7 +214,9 @@ public final class ClaimExtractor {
     int n = s.size();
     int a = k + 2;
     int b = a;
-    while (b < n && !s.tag(b, "PUNCT") && !s.tag(b, "VERB") && !s.tag(b, "AUX") && !s.tag(b, "SCONJ")) {
+    // The source runs to the next comma: "according to polling by the A.F.L.-C.I.O., even as ..."
+    while (b < n && !s.tokens[b].equals(",") && !s.tokens[b].equals(".") && !s.tokens[b].equals(";")
+        && !s.tag(b, "SCONJ") && !s.tag(b, "AUX") && !(s.tag(b, "VERB") && !s.lower(b).endsWith("ing"))) {
       b++;
     }
     if (b == a) {
@@ -375,11 +377,21 @@ public final class ClaimExtractor {
     int c = cueEnd + 1;
     if (CueLexicon.ADDRESSEE_VERBS.contains(lemma)) {
       // "told reporters (on Thursday) that ...": skip the addressee up to "that" when there is one nearby.
+      boolean that = false;
       for (int x = c; x < Math.min(n, c + 8); x++) {
         if (s.lower(x).equals("that") && s.tag(x, "SCONJ")) {
           c = x;
+          that = true;
           break;
         }
+      }
+      // "told POLITICO she was ...": skip a short addressee before a pronoun subject.
+      int x = c;
+      while (!that && x < Math.min(n, c + 4) && (s.tag(x, "PROPN") || s.tag(x, "NOUN") || s.tag(x, "DET"))) {
+        x++;
+      }
+      if (!that && x > c && x < n && s.tag(x, "PRON") && SUBJECT_PRONOUNS.contains(s.lower(x))) {
+        c = x;
       }
     }
     // "denied Friday that ...", "said on Thursday that ...": jump to "that" over a short adjunct.
@@ -530,6 +542,12 @@ public final class ClaimExtractor {
    * the first noun phrase followed by a comma-separated apposition without a verb.
    */
   private static int[] appositiveSubject(TaggedSentence s, int comma) {
+    // "One delegate not on the Cruz slate, Kelly Schmdit, told ...": a name right before the comma.
+    int[] last = nounPhraseBack(s, comma - 1);
+    if (last != null && last[0] > 0 && s.tokens[last[0] - 1].equals(",")
+        && looksLikePerson(s.span(last[0], last[1]))) {
+      return last;
+    }
     for (int c = 1; c < comma; c++) {
       if (!s.tokens[c].equals(",")) {
         continue;
@@ -540,7 +558,8 @@ public final class ClaimExtractor {
       }
       boolean verb = false;
       for (int i = c + 1; i < comma; i++) {
-        verb |= s.tag(i, "VERB") || s.tag(i, "AUX");
+        // participles may describe ("a journalist visiting Nice"); a finite verb starts another clause
+        verb |= s.tag(i, "AUX") || s.tag(i, "VERB") && !s.lower(i).endsWith("ing") && !s.lower(i).endsWith("ed");
       }
       if (!verb && (np[0] == 0 || s.tokens[np[0] - 1].equals(",") || isQuote(s.tokens[np[0] - 1]))) {
         return np;
@@ -920,7 +939,8 @@ public final class ClaimExtractor {
       return new String[] {null, stripDeterminer(np.trim())};
     }
     String before = w[b - 1].toLowerCase(Locale.ROOT).replaceAll("[,]$", "");
-    boolean titled = TITLE_WORDS.contains(before) || Character.isLowerCase(w[b - 1].charAt(0));
+    boolean titled = TITLE_WORDS.contains(before) || Character.isLowerCase(w[b - 1].charAt(0))
+        && !before.matches("the|a|an|by|of|for|from|with|to|in|on|at|and|or");
     if (!titled) {
       return new String[] {null, stripDeterminer(np.trim())};
     }

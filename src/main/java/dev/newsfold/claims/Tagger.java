@@ -38,7 +38,7 @@ final class Tagger {
   }
 
   private static final java.util.regex.Pattern GLUE = java.util.regex.Pattern.compile(
-      "\\d[\\d,]*\\.\\d*|\\d[\\d,.]*/\\d*|[\\p{L}\\d][\\p{L}\\d,.]*(-[\\p{L}\\d,.]*)+");
+      "\\d[\\d,]*\\.\\d*|\\d[\\d,.]*/\\d*|[\\p{L}\\d][\\p{L}\\d,.]*(-[\\p{L}\\d.]*)+");
 
   private static final String NOT_NAME_TAGS = ",NOUN,PROPN,PRON,DET,ADP,SCONJ,CCONJ,AUX,PUNCT,PART,NUM,SYM,";
 
