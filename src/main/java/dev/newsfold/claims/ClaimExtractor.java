@@ -173,7 +173,12 @@ public final class ClaimExtractor {
         }
       } else if (s.lower(k).equals("according") && k + 1 < n && s.lower(k + 1).equals("to")) {
         f = accordingTo(s, k);
-      } else if ((s.tag(k, "VERB") || s.tag(k, "AUX") && s.lower(k).startsWith("sa"))
+      } else if (k > 0 && k <= 4 && s.tokens[k].equals(":") && k + 2 < n && headlineSource(s, k)) {
+        // Headline style "Pat Caddell: Democrat Voters Worried ...".
+        f = new Found(s.starts[k], s.ends[k], ":", "ASSERT", s.starts[0], s.ends[k - 1], s.starts[k + 1],
+            contentEnd(s, n), false);
+      } else if ((s.tag(k, "VERB") || s.tag(k, "AUX") && s.lower(k).startsWith("sa")
+          || (s.lower(k).equals("says") || s.lower(k).equals("said")) && k > 0 && s.tag(k - 1, "PROPN"))
           && openQuoteBefore(s.text, paraStart, s.starts[k]) < 0) { // a verb inside a quotation is quoted speech
         String stance = CueLexicon.stance(s.tokens[k]);
         if (stance != null) {
@@ -525,6 +530,17 @@ public final class ClaimExtractor {
       }
     }
     return false;
+  }
+
+  /** "Pat Caddell:" / "Trump:" opening a line: a short proper name and nothing else before the colon. */
+  private static boolean headlineSource(TaggedSentence s, int colon) {
+    for (int i = 0; i < colon; i++) {
+      if (!s.tag(i, "PROPN") || !s.isCapitalised(i)) {
+        return false;
+      }
+    }
+    String name = s.span(0, colon - 1);
+    return looksLikePerson(name) || isSingleName(name);
   }
 
   /** Whether tokens before {@code end} hold a clause (a verb), so they can be reported content. */
