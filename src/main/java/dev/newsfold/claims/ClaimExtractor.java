@@ -362,6 +362,16 @@ public final class ClaimExtractor {
       }
       int cEnd = s.ends[cEndTok];
       Found found = new Found(s.starts[k], s.ends[cueEnd], verb, stance, srcFrom, srcTo, cStart, cEnd, quote);
+      if (quote) {
+        // '“A,” he said, “because B.”': the quote resumes after the attribution.
+        int after = Math.max(cueEnd, srcTo < 0 ? cueEnd : lastTokenBefore(s, srcTo)) + 1;
+        if (after + 2 < n && s.tokens[after].equals(",") && isQuote(s.tokens[after + 1])) {
+          int end = contentEnd(s, n);
+          if (end > s.starts[after + 2]) {
+            found = found.withContinuation(cEnd, s.starts[after + 2], end);
+          }
+        }
+      }
       // "“A,” she said. “B.”": the quote goes on in the next sentences of the paragraph.
       return quote ? continueQuote(found, s, all, si, paraEnd) : found;
     }
@@ -383,10 +393,13 @@ public final class ClaimExtractor {
     if (CueLexicon.ADDRESSEE_VERBS.contains(lemma)) {
       // "told reporters (on Thursday) that ...": skip the addressee up to "that" when there is one nearby.
       boolean that = false;
-      for (int x = c; x < Math.min(n, c + 8); x++) {
+      for (int x = c; x < Math.min(n, c + 15); x++) {
         if (s.lower(x).equals("that") && s.tag(x, "SCONJ")) {
           c = x;
           that = true;
+          break;
+        }
+        if (s.tag(x, "VERB") || s.tag(x, "AUX") || s.tokens[x].equals(",")) {
           break;
         }
       }
@@ -485,6 +498,18 @@ public final class ClaimExtractor {
         boolean andClause = w.equals(",") && nx.equals("and") && verbWithin(s, x + 2, 4);
         boolean andCue = (w.equals("and") || w.equals("but")) && s.tag(x + 1, "VERB")
             && CueLexicon.stance(s.tokens[x + 1]) != null;
+        // "X, foreign policy experts affirm that Y": a new attribution clause after the comma.
+        if (w.equals(",") && !andCue) {
+          int y = x + 1;
+          while (y < n && y < x + 8 && (s.tag(y, "PROPN") || s.tag(y, "NOUN") || s.tag(y, "ADJ")
+              || s.tag(y, "DET") || s.tag(y, "PRON") && SUBJECT_PRONOUNS.contains(s.lower(y)))) {
+            y++;
+          }
+          while (y < n && (s.tag(y, "ADV") || s.tag(y, "AUX"))) {
+            y++;
+          }
+          andCue = y > x + 1 && y < n && s.tag(y, "VERB") && CueLexicon.stance(s.tokens[y]) != null;
+        }
         if (commaConj || andClause || andCue) {
           cEnd = Math.min(cEnd, s.ends[x - 1]);
           break;
@@ -623,6 +648,19 @@ public final class ClaimExtractor {
   private static int continuedQuote(TaggedSentence s, List<TaggedSentence> all, int si, int paraEnd) {
     int end = -1;
     int x = si + 1;
+    int paraStart = s.start;
+    for (int b = si; b >= 0 && all.get(b).paragraph == s.paragraph; b--) {
+      paraStart = all.get(b).start;
+    }
+    // 'She said: “A. B. C.”': a quote still open at the end of the sentence runs on until it closes.
+    while (x < all.size() && all.get(x).paragraph == s.paragraph
+        && openQuoteBefore(s.text, paraStart, all.get(x).start) >= 0) {
+      end = contentEnd(all.get(x), all.get(x).size());
+      x++;
+    }
+    if (end >= 0) {
+      return end;
+    }
     while (x < all.size()) {
       TaggedSentence t = all.get(x);
       if (t.paragraph != s.paragraph || !isQuote(t.tokens[0])) {
