@@ -565,7 +565,7 @@ public final class ClaimExtractor {
       }
     }
     String name = s.span(0, colon - 1);
-    return looksLikePerson(name) || isSingleName(name);
+    return looksLikePerson(name); // not a lone word: "Seoul:" is a dateline
   }
 
   /** Whether tokens before {@code end} hold a clause (a verb), so they can be reported content. */
