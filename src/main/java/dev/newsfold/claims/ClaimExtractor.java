@@ -46,6 +46,8 @@ public final class ClaimExtractor {
   private static final Set<String> COMMON_PRONOUNS = words("i", "we", "he", "she", "it", "they", "you", "me", "us",
       "him", "her", "them", "his", "its", "their", "our", "my", "your", "who", "what", "which", "this", "that",
       "these", "those", "there", "some", "many", "all", "both", "each", "one", "none", "anyone", "everyone");
+  private static final Set<String> SUBORDINATORS = words("as", "while", "when", "if", "because", "although",
+      "though", "since", "after", "before", "until", "unless", "once", "whether");
   private static final Set<String> PERSONAL = words("he", "she", "him", "her");
   private static final Set<String> SUBJECT_PRONOUNS = words("he", "she", "they", "we", "i", "it", "you");
   static final Set<String> TITLE_WORDS = words("president", "minister", "secretary", "spokesman", "spokeswoman",
@@ -295,6 +297,10 @@ public final class ClaimExtractor {
     String verb = s.span(k, cueEnd);
     boolean participle = low.endsWith("ing") && k > 0 && s.tokens[k - 1].equals(",");
     boolean weak = WEAK.contains(lemma) && !participle;
+    // "continue to rake in", "adding to her run": aspect, not speech.
+    if ((lemma.equals("continue") || lemma.equals("add")) && k + 1 < n && s.lower(k + 1).equals("to")) {
+      return null;
+    }
 
     // 1. Content before the cue: "“...,” she said." / "..., officials said." / "..., said Caddell."
     int subjEnd = k - 1;
@@ -377,6 +383,9 @@ public final class ClaimExtractor {
     }
 
     // 2. Content after the cue: "Shin said North Korea had ...", "She said: “...”".
+    if (weak && np != null && np[0] > 0 && SUBORDINATORS.contains(s.lower(np[0] - 1))) {
+      return null; // "As Clinton seeks the White House, ...": background, not a report
+    }
     if (np == null && k > 1 && s.tokens[k - 1].equals(",")) {
       np = appositiveSubject(s, k - 1);
     }

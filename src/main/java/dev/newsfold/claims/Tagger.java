@@ -24,7 +24,7 @@ final class Tagger {
       int pEnd = nl < 0 ? n : nl;
       if (!text.substring(i, pEnd).isBlank()) {
         String para = text.substring(i, pEnd);
-        for (Span s : sentences.sentPosDetect(para)) {
+        for (Span s : joinAfterAbbreviations(para, sentences.sentPosDetect(para))) {
           TaggedSentence ts = tag(text, i + s.getStart(), i + s.getEnd(), paragraph);
           if (ts != null) {
             out.add(ts);
@@ -41,6 +41,26 @@ final class Tagger {
       "\\d[\\d,]*\\.\\d*|\\d[\\d,.]*/\\d*|[\\p{L}\\d][\\p{L}\\d,.]*(-[\\p{L}\\d.]*)+");
 
   private static final String NOT_NAME_TAGS = ",NOUN,PROPN,PRON,DET,ADP,SCONJ,CCONJ,AUX,PUNCT,PART,NUM,SYM,";
+
+  // The sentence model sometimes ends a sentence at a title abbreviation ("said that Mrs. | Clinton ...").
+  private static final java.util.regex.Pattern ABBREVIATION = java.util.regex.Pattern.compile(
+      "(?:^|\\W)(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Rev|Prof|St|Jr|Sr|Mt|Ft|No|Vol|Ave)\\.$");
+
+  private static java.util.List<Span> joinAfterAbbreviations(String para, Span[] spans) {
+    java.util.List<Span> out = new java.util.ArrayList<>();
+    for (Span sp : spans) {
+      if (!out.isEmpty()) {
+        Span last = out.get(out.size() - 1);
+        String lastText = para.substring(last.getStart(), last.getEnd());
+        if (ABBREVIATION.matcher(lastText).find()) {
+          out.set(out.size() - 1, new Span(last.getStart(), sp.getEnd()));
+          continue;
+        }
+      }
+      out.add(sp);
+    }
+    return out;
+  }
 
   /** Tags a single span of text as one sentence. */
   TaggedSentence tag(String text, int start, int end, int paragraph) {
