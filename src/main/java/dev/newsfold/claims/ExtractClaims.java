@@ -30,6 +30,7 @@ import org.apache.beam.sdk.values.TypeDescriptors;
  * articles and outlets, conflicts). Usage: {@code articles.apply(ExtractClaims.of(entities))}.
  */
 public class ExtractClaims extends PTransform<PCollection<Article>, PCollection<Claim>> {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ExtractClaims.class);
   private final PCollection<Entity> entities;
   private final int maxClaimsPerStory;
 
@@ -71,6 +72,7 @@ public class ExtractClaims extends PTransform<PCollection<Article>, PCollection<
   static class ExtractFn extends DoFn<Article, KV<String, Claim>> {
     private final Counter articlesWithClaims = Metrics.counter(ExtractClaims.class, "articles-with-claims");
     private final Counter claimsOut = Metrics.counter(ExtractClaims.class, "claims-extracted");
+    private final Counter failures = Metrics.counter(ExtractClaims.class, "claims-extraction-failures");
     private transient ClaimExtractor extractor;
 
     @Setup
@@ -78,7 +80,15 @@ public class ExtractClaims extends PTransform<PCollection<Article>, PCollection<
 
     @ProcessElement
     public void process(@Element Article a, OutputReceiver<KV<String, Claim>> out) {
-      List<Claim> claims = toClaims(a, extractor.extract(a.getText()));
+      List<Claim> claims;
+      try {
+        claims = toClaims(a, extractor.extract(a.getText()));
+      } catch (RuntimeException e) {
+        // One odd text must not fail the batch: the article simply has no claims; the counter shows it.
+        failures.inc();
+        LOG.warn("Claim extraction failed for article {}: {}", a.getArticleId(), e.toString());
+        return;
+      }
       if (!claims.isEmpty()) {
         articlesWithClaims.inc();
         claimsOut.inc(claims.size());
