@@ -3,20 +3,22 @@ package dev.newsfold;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.newsfold.claims.ExtractClaims;
 import dev.newsfold.clean.CleanArticles;
+import dev.newsfold.entities.ExtractEntities;
 import dev.newsfold.io.DatasetPublisher;
 import dev.newsfold.io.DirectDataset;
 import dev.newsfold.io.ReadRawDocuments;
 import dev.newsfold.io.WriteTable;
 import dev.newsfold.parse.ParseArticles;
-import dev.newsfold.entities.ExtractEntities;
 import dev.newsfold.schema.Article;
+import dev.newsfold.schema.Claim;
 import dev.newsfold.schema.Entity;
-import dev.newsfold.schema.Story;
-import dev.newsfold.stories.AddTopEntities;
-import dev.newsfold.stories.JoinStories;
 import dev.newsfold.schema.Reject;
+import dev.newsfold.schema.Story;
 import dev.newsfold.schema.internal.RawDocument;
+import dev.newsfold.stories.CompleteStories;
+import dev.newsfold.stories.JoinStories;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -27,6 +29,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.apache.avro.specific.SpecificRecordBase;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.PipelineResult;
 import org.apache.beam.sdk.extensions.avro.coders.AvroCoder;
@@ -66,7 +69,7 @@ public final class NewsfoldPipeline {
 
   private static final Map<String, org.apache.avro.Schema> SCHEMAS = Map.of(
       "articles", Article.getClassSchema(), "stories", Story.getClassSchema(), "entities", Entity.getClassSchema(),
-      "rejects", Reject.getClassSchema());
+      "claims", Claim.getClassSchema(), "rejects", Reject.getClassSchema());
 
   private NewsfoldPipeline() {}
 
@@ -204,18 +207,24 @@ public final class NewsfoldPipeline {
         .and(cleaned.get(CleanArticles.REJECTS))
         .apply("AllRejects", Flatten.pCollections());
 
-    int shards = options.getOutputShards();
     PCollection<Entity> entities = articles.apply("Entities", new ExtractEntities());
-    entities.apply("CountEntities", ParDo.of(new CountRows<>("entities"))).setCoder(AvroCoder.of(Entity.class))
-        .apply("WriteEntities", WriteTable.of("entities", root, Entity.class, Entity.getClassSchema()).withShards(shards));
-    joined.stories().apply("TopEntities", AddTopEntities.from(entities))
-        .apply("CountStories", ParDo.of(new CountRows<>("stories"))).setCoder(AvroCoder.of(Story.class))
-        .apply("WriteStories", WriteTable.of("stories", root, Story.class, Story.getClassSchema()).withShards(shards));
+    PCollection<Claim> claims = articles.apply("Claims", ExtractClaims.of(entities));
+    PCollection<Story> stories = joined.stories().apply("CompleteStories", CompleteStories.with(entities, claims));
 
-    articles.apply("CountArticles", ParDo.of(new CountRows<>("articles"))).setCoder(AvroCoder.of(Article.class))
-        .apply("WriteArticles", WriteTable.of("articles", root, Article.class, Article.getClassSchema()).withShards(shards));
-    rejects.apply("CountRejects", ParDo.of(new CountRejects())).setCoder(AvroCoder.of(Reject.class))
-        .apply("WriteRejects", WriteTable.of("rejects", root, Reject.class, Reject.getClassSchema()).withShards(shards));
+    int shards = options.getOutputShards();
+    write(articles, "articles", Article.class, new CountRows<>("articles"), root, shards);
+    write(stories, "stories", Story.class, new CountRows<>("stories"), root, shards);
+    write(entities, "entities", Entity.class, new CountRows<>("entities"), root, shards);
+    write(claims, "claims", Claim.class, new CountRows<>("claims"), root, shards);
+    write(rejects, "rejects", Reject.class, new CountRejects(), root, shards);
+  }
+
+  /** Counts a table's rows (for the manifest) and writes it as Avro and Parquet. */
+  private static <T extends SpecificRecordBase> void write(PCollection<T> rows, String table, Class<T> type,
+      DoFn<T, T> counter, String root, int shards) {
+    String name = Character.toUpperCase(table.charAt(0)) + table.substring(1);
+    rows.apply("Count" + name, ParDo.of(counter)).setCoder(AvroCoder.of(type))
+        .apply("Write" + name, WriteTable.of(table, root, type, SCHEMAS.get(table)).withShards(shards));
   }
 
   /** Counts rows on their way to a table, for the manifest and the summary. */

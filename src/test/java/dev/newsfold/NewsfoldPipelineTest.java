@@ -89,6 +89,15 @@ public class NewsfoldPipelineTest {
       rs = st.executeQuery("SELECT count(*) FROM articles WHERE story_id = '" + storyId + "'");
       rs.next();
       assertEquals(2, rs.getInt(1));
+      // Claims: Shin Wonsik's container figure is told by both articles, and the story counts its claims.
+      rs = st.executeQuery("SELECT count(*) FROM claims WHERE speaker = 'Shin Wonsik' AND len(corroborating_articles) = 1"
+          + " AND list_contains(list_transform(quantities, q -> q.unit), 'containers')");
+      rs.next();
+      assertTrue(rs.getInt(1) >= 2, "Shin's container claims corroborated across the two seeds");
+      rs = st.executeQuery("SELECT (SELECT claim_count FROM stories), (SELECT count(*) FROM claims)");
+      rs.next();
+      assertTrue(rs.getInt(2) > 0);
+      assertEquals(rs.getInt(2), rs.getInt(1));
     }
     List<Article> avro = readAvro(out.resolve("articles"), Article.class);
     assertEquals(2, avro.size());

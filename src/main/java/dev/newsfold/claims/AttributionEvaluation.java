@@ -1,0 +1,288 @@
+package dev.newsfold.claims;
+
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
+
+/**
+ * Measures {@link ClaimExtractor} attribution on PolNeAR (read straight from polnear-train-dev.tar.gz; nothing is
+ * extracted or shipped). For each text of the split, one annotator's file (the first by name) is gold. A predicted
+ * attributed claim matches a gold attribution when their content spans overlap by at least half of the gold content
+ * and at least half of the predicted content ("strict"; "lenient" needs half of the shorter one); matching is
+ * one-to-one, best overlap first. Source accuracy: on matched pairs whose gold has a source, the predicted source span
+ * overlaps it or the resolved speaker shares a capitalised name word with it. Cue accuracy: cue spans overlap.
+ * REPORT claims (unattributed statements) are not attributions and are left out.
+ *
+ * <p>Usage: {@code AttributionEvaluation [dev|train] [path/to/polnear-train-dev.tar.gz] [--verbose]}; the default
+ * path is ${newsfold.data}/polnear/polnear-train-dev.tar.gz, newsfold.data defaulting to ../shared/data.
+ */
+public final class AttributionEvaluation {
+  private AttributionEvaluation() {}
+
+  record Span(int start, int end) {
+    int overlap(int s, int e) { return Math.max(0, Math.min(end, e) - Math.max(start, s)); }
+  }
+
+  record Gold(List<Span> source, List<Span> cue, List<Span> content, String sourceText) {
+    int contentLength() { return content.stream().mapToInt(s -> s.end() - s.start()).sum(); }
+
+    int contentOverlap(int s, int e) { return content.stream().mapToInt(x -> x.overlap(s, e)).sum(); }
+  }
+
+  record Doc(String name, String text, List<Gold> gold) {}
+
+  public static void main(String[] args) throws IOException {
+    String split = "dev";
+    String path = null;
+    boolean verbose = false;
+    for (String a : args) {
+      if (a.equals("--verbose")) {
+        verbose = true;
+      } else if (a.equals("dev") || a.equals("train")) {
+        split = a;
+      } else {
+        path = a;
+      }
+    }
+    if (path == null) {
+      path = System.getProperty("newsfold.data", "../shared/data") + "/polnear/polnear-train-dev.tar.gz";
+    }
+    if (!Files.exists(Path.of(path))) {
+      System.out.println("PolNeAR not found at " + path + " (set -Dnewsfold.data); nothing measured");
+      return;
+    }
+    List<Doc> docs = load(Path.of(path), split);
+    Result r = evaluate(ClaimExtractor.load(), docs, verbose);
+    System.out.printf(Locale.ROOT, "split=%s texts=%d gold=%d predicted=%d%n", split, docs.size(), r.gold,
+        r.predicted);
+    System.out.printf(Locale.ROOT, "strict:  matched=%d P=%.3f R=%.3f F1=%.3f%n", r.strict, r.p(r.strict),
+        r.r(r.strict), r.f1(r.strict));
+    System.out.printf(Locale.ROOT, "lenient: matched=%d P=%.3f R=%.3f F1=%.3f%n", r.lenient, r.p(r.lenient),
+        r.r(r.lenient), r.f1(r.lenient));
+    System.out.printf(Locale.ROOT, "source_accuracy=%.3f (of %d strict matches with a gold source)%n",
+        r.sourceWithGold == 0 ? 0 : (double) r.sourceOk / r.sourceWithGold, r.sourceWithGold);
+    System.out.printf(Locale.ROOT, "cue_accuracy=%.3f (of %d strict matches)%n",
+        r.strict == 0 ? 0 : (double) r.cueOk / r.strict, r.strict);
+  }
+
+  static final class Result {
+    int gold;
+    int predicted;
+    int strict;
+    int lenient;
+    int sourceOk;
+    int sourceWithGold;
+    int cueOk;
+
+    double p(int m) { return predicted == 0 ? 0 : (double) m / predicted; }
+
+    double r(int m) { return gold == 0 ? 0 : (double) m / gold; }
+
+    double f1(int m) { return gold + predicted == 0 ? 0 : 2.0 * m / (gold + predicted); }
+  }
+
+  static Result evaluate(ClaimExtractor extractor, List<Doc> docs, boolean verbose) {
+    Result r = new Result();
+    for (Doc d : docs) {
+      List<ExtractedClaim> pred = new ArrayList<>();
+      for (ExtractedClaim c : extractor.extract(d.text())) {
+        if (c.attributed()) {
+          pred.add(c);
+        }
+      }
+      r.gold += d.gold().size();
+      r.predicted += pred.size();
+      r.strict += match(d, pred, true, r, verbose);
+      r.lenient += match(d, pred, false, null, false);
+    }
+    return r;
+  }
+
+  /** One-to-one greedy matching by overlap ratio; returns the number of matches. */
+  private static int match(Doc d, List<ExtractedClaim> pred, boolean strict, Result r, boolean verbose) {
+    List<double[]> pairs = new ArrayList<>();
+    for (int p = 0; p < pred.size(); p++) {
+      ExtractedClaim c = pred.get(p);
+      int pl = c.contentEnd() - c.contentStart();
+      for (int g = 0; g < d.gold().size(); g++) {
+        Gold gold = d.gold().get(g);
+        int gl = gold.contentLength();
+        int ov = gold.contentOverlap(c.contentStart(), c.contentEnd());
+        if (ov == 0 || gl == 0 || pl == 0) {
+          continue;
+        }
+        boolean ok = strict ? 2 * ov >= gl && 2 * ov >= pl : 2 * ov >= Math.min(gl, pl);
+        if (ok) {
+          pairs.add(new double[] {(double) ov / Math.max(gl, pl), p, g});
+        } else if (strict && verbose && 2 * ov >= Math.min(gl, pl)) {
+          Span f = gold.content().get(0);
+          System.out.println("BOUNDARY " + d.name() + " pred=[" + c.content() + "] gold=["
+              + d.text().substring(f.start(), Math.max(f.end(), gold.content().get(gold.content().size() - 1).end())).replace('\n', ' ')
+              + "]");
+        }
+      }
+    }
+    pairs.sort((a, b) -> Double.compare(b[0], a[0]));
+    boolean[] usedP = new boolean[pred.size()];
+    boolean[] usedG = new boolean[d.gold().size()];
+    int m = 0;
+    for (double[] x : pairs) {
+      int p = (int) x[1];
+      int g = (int) x[2];
+      if (usedP[p] || usedG[g]) {
+        continue;
+      }
+      usedP[p] = true;
+      usedG[g] = true;
+      m++;
+      if (r != null) {
+        ExtractedClaim c = pred.get(p);
+        Gold gold = d.gold().get(g);
+        if (!gold.source().isEmpty()) {
+          r.sourceWithGold++;
+          boolean ok = sourceMatches(c, gold);
+          r.sourceOk += ok ? 1 : 0;
+          if (verbose && !ok) {
+            System.out.println("SRC " + d.name() + " pred=" + c.speakerMention() + " -> " + c.speaker() + " gold="
+                + gold.sourceText());
+          }
+        }
+        boolean cueOk = gold.cue().stream().anyMatch(s -> s.overlap(c.cueStart(), c.cueEnd()) > 0);
+        r.cueOk += cueOk ? 1 : 0;
+      }
+    }
+    if (verbose) {
+      for (int p = 0; p < pred.size(); p++) {
+        if (!usedP[p]) {
+          ExtractedClaim c = pred.get(p);
+          System.out.println("FP " + d.name() + " [" + c.speakerMention() + " | " + c.verb() + "] " + c.content());
+        }
+      }
+      for (int g = 0; g < d.gold().size(); g++) {
+        if (!usedG[g]) {
+          Gold gold = d.gold().get(g);
+          Span first = gold.content().get(0);
+          String cue = gold.cue().isEmpty() ? "" : d.text().substring(gold.cue().get(0).start(),
+              gold.cue().get(0).end());
+          System.out.println("FN " + d.name() + " [" + gold.sourceText() + " | " + cue + "] "
+              + d.text().substring(first.start(), first.end()).replace('\n', ' '));
+        }
+      }
+    }
+    return m;
+  }
+
+  private static boolean sourceMatches(ExtractedClaim c, Gold gold) {
+    if (c.sourceStart() >= 0 && gold.source().stream().anyMatch(s -> s.overlap(c.sourceStart(), c.sourceEnd()) > 0)) {
+      return true;
+    }
+    if (c.speaker() == null || gold.sourceText() == null) {
+      return false;
+    }
+    for (String w : c.speaker().split("\\s+")) {
+      if (w.length() > 1 && Character.isUpperCase(w.charAt(0))
+          && (" " + gold.sourceText() + " ").contains(" " + w + " ")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  // ---------------------------------------------------------------------------------------------------------------
+  // Reading the corpus.
+
+  static List<Doc> load(Path tarGz, String split) throws IOException {
+    Map<String, String> texts = new TreeMap<>();
+    Map<String, String> anns = new TreeMap<>();
+    try (InputStream in = new BufferedInputStream(Files.newInputStream(tarGz));
+        TarArchiveInputStream tar = new TarArchiveInputStream(new GzipCompressorInputStream(in))) {
+      TarArchiveEntry e;
+      while ((e = tar.getNextEntry()) != null) {
+        String name = e.getName();
+        if (e.isDirectory() || !name.startsWith(split + "/") && !name.contains("/" + split + "/")) {
+          continue;
+        }
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        tar.transferTo(buf);
+        String content = buf.toString(StandardCharsets.UTF_8);
+        String file = name.substring(name.lastIndexOf('/') + 1);
+        if (name.contains("/text/") && file.endsWith(".txt")) {
+          texts.put(file.substring(0, file.length() - 4), content);
+        } else if (name.contains("/attributions/") && file.endsWith(".ann")) {
+          anns.put(file, content);
+        }
+      }
+    }
+    List<Doc> docs = new ArrayList<>();
+    Set<String> done = new java.util.HashSet<>();
+    for (Map.Entry<String, String> a : anns.entrySet()) {
+      String base = a.getKey().replaceFirst("_[^_]+\\.ann$", "");
+      if (!texts.containsKey(base) || !done.add(base)) {
+        continue; // one annotator per text: the first file by name
+      }
+      docs.add(new Doc(base, texts.get(base), parse(a.getValue())));
+    }
+    return docs;
+  }
+
+  private static final Pattern T_LINE = Pattern.compile("^(T\\d+)\\t(\\w+) ([\\d ;]+)\\t?(.*)$");
+  private static final Pattern E_LINE = Pattern.compile("^(E\\d+)\\t(.*)$");
+
+  static List<Gold> parse(String ann) {
+    Map<String, List<Span>> spans = new TreeMap<>();
+    Map<String, String> texts = new TreeMap<>();
+    List<Map<String, String>> events = new ArrayList<>();
+    for (String line : ann.split("\n")) {
+      Matcher t = T_LINE.matcher(line);
+      if (t.matches()) {
+        List<Span> list = new ArrayList<>();
+        for (String part : t.group(3).split(";")) {
+          String[] se = part.trim().split(" ");
+          list.add(new Span(Integer.parseInt(se[0]), Integer.parseInt(se[1])));
+        }
+        spans.put(t.group(1), list);
+        texts.put(t.group(1), t.group(4));
+        continue;
+      }
+      Matcher m = E_LINE.matcher(line);
+      if (m.matches()) {
+        Map<String, String> args = new TreeMap<>();
+        for (String kv : m.group(2).trim().split("\\s+")) {
+          int c = kv.indexOf(':');
+          if (c > 0) {
+            args.put(kv.substring(0, c), kv.substring(c + 1));
+          }
+        }
+        events.add(args);
+      }
+    }
+    List<Gold> out = new ArrayList<>();
+    for (Map<String, String> e : events) {
+      List<Span> content = e.get("Content") == null ? null : spans.get(e.get("Content"));
+      if (content == null) {
+        continue;
+      }
+      String src = e.get("Source");
+      String cueId = e.get("Cue");
+      List<Span> source = src == null ? List.of() : spans.getOrDefault(src, List.of());
+      List<Span> cue = cueId == null ? List.of() : spans.getOrDefault(cueId, List.of());
+      out.add(new Gold(source, cue, content, src == null ? null : texts.get(src)));
+    }
+    return out;
+  }
+}

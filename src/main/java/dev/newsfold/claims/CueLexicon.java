@@ -1,0 +1,75 @@
+package dev.newsfold.claims;
+
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/** Reporting verbs (all inflections) and the stance each one signals. Hand-written; no corpus statistics. */
+final class CueLexicon {
+  private static Set<String> words(String... w) { return Set.copyOf(java.util.Arrays.asList(w)); }
+
+  private CueLexicon() {}
+
+  private static final Map<String, String> STANCE = new HashMap<>();
+
+  // Verbs whose object is the addressee, not the content: "told reporters that ...".
+  static final Set<String> ADDRESSEE_VERBS = words("tell", "warn", "assure", "remind", "inform", "urge", "ask",
+      "accuse", "blame", "promise", "caution", "advise", "convince");
+
+  private static final Map<String, String> LEMMA = new HashMap<>();
+
+  static {
+    add("ASSERT", "say:said", "tell:told", "add", "note", "state", "explain", "write:wrote:written", "tweet",
+        "post", "remark", "comment", "describe", "argue", "insist", "claim", "maintain", "contend", "stress",
+        "emphasize", "emphasise", "reiterate", "respond", "reply:replied:replies", "answer", "recall", "suggest",
+        "mention", "assert", "observe", "testify:testified:testifies", "conclude", "ask", "hint", "indicate",
+        "point", "continue", "predict", "promise", "pledge", "vow", "assure", "urge", "call", "propose", "boast",
+        "complain", "question", "speculate", "explain", "recount", "brag", "joke", "quip", "muse", "lament",
+        "counter", "retort", "remind", "estimate", "show", "find:found", "report", "suggest", "cite",
+        "support", "endorse", "praise", "defend", "yell", "shout", "discuss", "talk", "demand", "insist", "vow",
+        "welcome", "applaud", "back", "champion", "repeat", "reply", "concur", "acknowledge", "announce",
+        "describe", "label", "dub", "characterize", "characterise", "oppose");
+    add("DENY", "deny:denied:denies", "reject", "dismiss", "refute", "dispute", "rebuff", "rebut", "disavow",
+        "decline", "refuse", "disagree");
+    add("ACCUSE", "accuse", "blame", "charge", "allege", "criticize", "criticise", "condemn", "denounce",
+        "attack", "slam", "blast", "decry", "fault", "lambast", "berate", "chide", "mock", "ridicule");
+    add("ANNOUNCE", "announce", "unveil", "declare", "disclose", "reveal", "proclaim", "release", "publish");
+    add("BELIEVE", "believe", "think:thought", "feel:felt", "expect", "hope", "fear", "suspect", "doubt",
+        "assume", "reckon", "anticipate", "know:knew:known", "worry:worried:worries", "wonder", "consider",
+        "want", "prefer", "seek:sought", "plan:planned:planning:plans", "wish", "intend", "believe");
+    add("WARN", "warn", "caution", "threaten", "alert");
+    add("CONFIRM", "confirm", "acknowledge", "admit:admitted:admits:admitting", "concede", "verify:verified",
+        "agree", "recognize", "recognise");
+  }
+
+  private static void add(String stance, String... specs) {
+    for (String spec : specs) {
+      String[] parts = spec.split(":");
+      String lemma = parts[0];
+      for (String f : regularForms(lemma)) {
+        STANCE.putIfAbsent(f, stance);
+        LEMMA.putIfAbsent(f, lemma);
+      }
+      for (int i = 1; i < parts.length; i++) {
+        STANCE.putIfAbsent(parts[i], stance);
+        LEMMA.putIfAbsent(parts[i], lemma);
+      }
+    }
+  }
+
+  private static String[] regularForms(String l) {
+    String stem = l.endsWith("e") ? l.substring(0, l.length() - 1) : l;
+    String third = l.endsWith("s") || l.endsWith("sh") || l.endsWith("ch") || l.endsWith("x") ? l + "es" : l + "s";
+    String past = l.endsWith("e") ? l + "d" : l.endsWith("y") && !l.endsWith("ey") && !l.endsWith("ay")
+        ? l.substring(0, l.length() - 1) + "ied" : l + "ed";
+    // Doubled final consonant for short CVC verbs ("admitted", "vetted"); harmless extra forms otherwise.
+    String doubled = l + l.charAt(l.length() - 1);
+    return new String[] {l, third, past, stem + "ing", doubled + "ed", doubled + "ing"};
+  }
+
+  /** Stance for an inflected verb form, or null when it is not a reporting verb. */
+  static String stance(String form) { return STANCE.get(form.toLowerCase(Locale.ROOT)); }
+
+  static String lemma(String form) { return LEMMA.get(form.toLowerCase(Locale.ROOT)); }
+}

@@ -1,0 +1,208 @@
+package dev.newsfold.claims;
+
+import dev.newsfold.schema.Article;
+import dev.newsfold.schema.Claim;
+import dev.newsfold.schema.Entity;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.apache.beam.sdk.coders.KvCoder;
+import org.apache.beam.sdk.coders.StringUtf8Coder;
+import org.apache.beam.sdk.extensions.avro.coders.AvroCoder;
+import org.apache.beam.sdk.metrics.Counter;
+import org.apache.beam.sdk.metrics.Metrics;
+import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.GroupByKey;
+import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.WithKeys;
+import org.apache.beam.sdk.transforms.join.CoGbkResult;
+import org.apache.beam.sdk.transforms.join.CoGroupByKey;
+import org.apache.beam.sdk.transforms.join.KeyedPCollectionTuple;
+import org.apache.beam.sdk.values.KV;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.TupleTag;
+import org.apache.beam.sdk.values.TypeDescriptors;
+
+/**
+ * Articles (with story_id and outlet set) to claims rows: extracts claims per article, links each speaker to an
+ * entity of the same article (speaker_entity_id), then aligns claims within each story (claim_key, corroborating
+ * articles and outlets, conflicts). Usage: {@code articles.apply(ExtractClaims.of(entities))}.
+ */
+public class ExtractClaims extends PTransform<PCollection<Article>, PCollection<Claim>> {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ExtractClaims.class);
+  private final PCollection<Entity> entities;
+  private final int maxClaimsPerStory;
+
+  private ExtractClaims(PCollection<Entity> entities, int maxClaimsPerStory) {
+    this.entities = entities;
+    this.maxClaimsPerStory = maxClaimsPerStory;
+  }
+
+  /** Claims of the articles; {@code entities} are the entities rows of the same articles. */
+  public static ExtractClaims of(PCollection<Entity> entities) {
+    return new ExtractClaims(entities, ClaimAligner.DEFAULT_MAX_CLAIMS);
+  }
+
+  /** Same, with a different cap on the claims compared pairwise in one story. */
+  public ExtractClaims withMaxClaimsPerStory(int max) { return new ExtractClaims(entities, max); }
+
+  @Override
+  public PCollection<Claim> expand(PCollection<Article> articles) {
+    KvCoder<String, Claim> kvClaim = KvCoder.of(StringUtf8Coder.of(), AvroCoder.of(Claim.class));
+    PCollection<KV<String, Claim>> byArticle = articles
+        .apply("ExtractClaimsPerArticle", ParDo.of(new ExtractFn()))
+        .setCoder(kvClaim);
+    PCollection<KV<String, Entity>> entitiesByArticle = entities
+        .apply("KeyEntitiesByArticle", WithKeys.<String, Entity>of(e -> e.getArticleId())
+            .withKeyType(TypeDescriptors.strings()))
+        .setCoder(KvCoder.of(StringUtf8Coder.of(), AvroCoder.of(Entity.class)));
+    TupleTag<Claim> claimTag = new TupleTag<>();
+    TupleTag<Entity> entityTag = new TupleTag<>();
+    return KeyedPCollectionTuple.of(claimTag, byArticle).and(entityTag, entitiesByArticle)
+        .apply("JoinEntitiesByArticle", CoGroupByKey.create())
+        .apply("LinkSpeakersToEntities", ParDo.of(new LinkSpeakerFn(claimTag, entityTag)))
+        .setCoder(kvClaim)
+        .apply("GroupClaimsByStory", GroupByKey.create())
+        .apply("AlignClaimsInStory", ParDo.of(new AlignFn(maxClaimsPerStory)))
+        .setCoder(AvroCoder.of(Claim.class));
+  }
+
+  /** Runs the extractor on each article; one extractor per DoFn instance (the OpenNLP wrappers are not shared). */
+  static class ExtractFn extends DoFn<Article, KV<String, Claim>> {
+    private final Counter articlesWithClaims = Metrics.counter(ExtractClaims.class, "articles-with-claims");
+    private final Counter claimsOut = Metrics.counter(ExtractClaims.class, "claims-extracted");
+    private final Counter failures = Metrics.counter(ExtractClaims.class, "claims-extraction-failures");
+    private transient ClaimExtractor extractor;
+
+    @Setup
+    public void setup() { extractor = ClaimExtractor.load(); }
+
+    @ProcessElement
+    public void process(@Element Article a, OutputReceiver<KV<String, Claim>> out) {
+      List<Claim> claims;
+      try {
+        claims = toClaims(a, extractor.extract(a.getText()));
+      } catch (RuntimeException e) {
+        // One odd text must not fail the batch: the article simply has no claims; the counter shows it.
+        failures.inc();
+        LOG.warn("Claim extraction failed for article {}: {}", a.getArticleId(), e.toString());
+        return;
+      }
+      if (!claims.isEmpty()) {
+        articlesWithClaims.inc();
+        claimsOut.inc(claims.size());
+      }
+      for (Claim c : claims) {
+        out.output(KV.of(a.getArticleId(), c));
+      }
+    }
+  }
+
+  /** Claim rows for one article, before entity linking and alignment (claim_key = claim_id for now). */
+  static List<Claim> toClaims(Article a, List<ExtractedClaim> extracted) {
+    List<Claim> out = new ArrayList<>();
+    for (ExtractedClaim e : extracted) {
+      String id = ClaimAligner.hex(a.getArticleId() + "|" + e.sentenceOffset() + "|" + e.contentStart());
+      List<dev.newsfold.schema.Quantity> qs = new ArrayList<>();
+      e.quantities().forEach(q -> qs.add(q.toAvro()));
+      out.add(Claim.newBuilder()
+          .setClaimId(id)
+          .setArticleId(a.getArticleId())
+          .setStoryId(a.getStoryId())
+          .setOutlet(a.getOutlet())
+          .setSpeaker(e.speaker())
+          .setSpeakerEntityId(null)
+          .setSpeakerTitle(e.speakerTitle())
+          .setVerb(e.verb())
+          .setStance(e.stance())
+          .setContent(e.content())
+          .setDirectQuote(e.directQuote())
+          .setQuantities(qs)
+          .setTimeRefs(new ArrayList<>(e.timeRefs()))
+          .setSentenceOffset(e.sentenceOffset())
+          .setClaimKey(id)
+          .setCorroboratingArticles(new ArrayList<>())
+          .setCorroboratingOutlets(new ArrayList<>())
+          .setConflicts(new ArrayList<>())
+          .build());
+    }
+    return out;
+  }
+
+  /** Sets speaker_entity_id from the article's entities, re-keys claims by story. */
+  static class LinkSpeakerFn extends DoFn<KV<String, CoGbkResult>, KV<String, Claim>> {
+    private final TupleTag<Claim> claimTag;
+    private final TupleTag<Entity> entityTag;
+
+    LinkSpeakerFn(TupleTag<Claim> claimTag, TupleTag<Entity> entityTag) {
+      this.claimTag = claimTag;
+      this.entityTag = entityTag;
+    }
+
+    @ProcessElement
+    public void process(@Element KV<String, CoGbkResult> e, OutputReceiver<KV<String, Claim>> out) {
+      List<Entity> ents = new ArrayList<>();
+      e.getValue().getAll(entityTag).forEach(ents::add);
+      for (Claim c : e.getValue().getAll(claimTag)) {
+        Claim linked = Claim.newBuilder(c).setSpeakerEntityId(matchEntity(c.getSpeaker(), ents)).build();
+        String story = linked.getStoryId() != null ? linked.getStoryId() : "article:" + linked.getArticleId();
+        out.output(KV.of(story, linked));
+      }
+    }
+  }
+
+  /**
+   * The entity a speaker names: exact name or surface form first, then a person whose name ends with a one-word
+   * speaker ("Shin" -> "Shin Wonsik"). Ties go to the smallest entity_id, so the result does not depend on order.
+   */
+  static String matchEntity(String speaker, List<Entity> entities) {
+    if (speaker == null || entities.isEmpty()) {
+      return null;
+    }
+    String s = norm(speaker);
+    String best = null;
+    int bestRank = Integer.MAX_VALUE;
+    for (Entity en : entities) {
+      int rank = Integer.MAX_VALUE;
+      if (norm(en.getName()).equals(s)) {
+        rank = 0;
+      } else if (en.getSurfaceForms() != null && en.getSurfaceForms().stream().anyMatch(f -> norm(f).equals(s))) {
+        rank = 1;
+      } else if ("PERSON".equals(en.getType()) && !s.contains(" ") && (" " + norm(en.getName())).endsWith(" " + s)) {
+        rank = 2;
+      }
+      if (rank < bestRank || rank == bestRank && rank != Integer.MAX_VALUE
+          && en.getEntityId().compareTo(best) < 0) {
+        bestRank = rank;
+        best = en.getEntityId();
+      }
+    }
+    return bestRank == Integer.MAX_VALUE ? null : best;
+  }
+
+  private static String norm(String s) {
+    return s.toLowerCase(Locale.ROOT).replace('-', ' ').replaceAll("^the\\s+", "").replaceAll("\\s+", " ").trim();
+  }
+
+  /** Aligns the claims of one story. */
+  static class AlignFn extends DoFn<KV<String, Iterable<Claim>>, Claim> {
+    private final Counter capped = Metrics.counter(ExtractClaims.class, "claims-not-aligned-story-cap");
+    private final Counter aligned = Metrics.counter(ExtractClaims.class, "claims-corroborated");
+    private final int max;
+
+    AlignFn(int max) { this.max = max; }
+
+    @ProcessElement
+    public void process(@Element KV<String, Iterable<Claim>> e, OutputReceiver<Claim> out) {
+      ClaimAligner.Aligned r = new ClaimAligner(max).align(e.getKey(), e.getValue());
+      capped.inc(r.capped());
+      for (Claim c : r.claims()) {
+        if (!c.getCorroboratingArticles().isEmpty()) {
+          aligned.inc();
+        }
+        out.output(c);
+      }
+    }
+  }
+}

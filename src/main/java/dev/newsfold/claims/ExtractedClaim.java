@@ -1,0 +1,28 @@
+package dev.newsfold.claims;
+
+import java.io.Serializable;
+import java.util.List;
+
+/**
+ * One attributed statement (or unattributed factual statement with quantities) found in a text. Spans are character
+ * offsets [start, end) into the text given to {@link ClaimExtractor#extract}; -1 when absent (no source, no cue).
+ *
+ * @param speaker resolved speaker ("Kim Yo Jong" for a later "she"), or null
+ * @param speakerMention the speaker as written at the source span ("she", "Shin", "South Korean Defense Minister
+ *     Shin Wonsik")
+ * @param speakerTitle title or role given with the speaker ("South Korean Defense Minister"), or null
+ * @param verb reporting verb as written ("said", "denied", "according to"), or the main verb for REPORT claims
+ * @param stance ASSERT, DENY, ACCUSE, ANNOUNCE, BELIEVE, WARN, CONFIRM or REPORT (unattributed)
+ * @param content what is claimed (inside the quotation marks for direct quotes)
+ * @param directQuote whether the content is a quotation
+ * @param quantities numbers in the content
+ * @param timeRefs time expressions in the content
+ * @param sentenceOffset offset of the sentence holding the cue
+ */
+public record ExtractedClaim(String speaker, String speakerMention, String speakerTitle, String verb, String stance,
+    String content, boolean directQuote, List<QuantityMention> quantities, List<String> timeRefs,
+    int sentenceOffset, int sourceStart, int sourceEnd, int cueStart, int cueEnd, int contentStart, int contentEnd)
+    implements Serializable {
+
+  public boolean attributed() { return !"REPORT".equals(stance); }
+}

@@ -1,0 +1,120 @@
+package dev.newsfold.stories;
+
+import dev.newsfold.schema.Claim;
+import dev.newsfold.schema.Entity;
+import dev.newsfold.schema.Story;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.beam.sdk.coders.KvCoder;
+import org.apache.beam.sdk.coders.StringUtf8Coder;
+import org.apache.beam.sdk.coders.VarIntCoder;
+import org.apache.beam.sdk.extensions.avro.coders.AvroCoder;
+import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.join.CoGbkResult;
+import org.apache.beam.sdk.transforms.join.CoGroupByKey;
+import org.apache.beam.sdk.transforms.join.KeyedPCollectionTuple;
+import org.apache.beam.sdk.values.KV;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.TupleTag;
+
+/**
+ * Fills the story columns that later stages know: {@code top_entities} (the story's entities ranked by salience
+ * summed over its articles, names only, at most {@link #TOP}) and {@code claim_count}. One join on story-id shards
+ * (not one group per story: the DirectRunner pays a bundle per key).
+ */
+public class CompleteStories extends PTransform<PCollection<Story>, PCollection<Story>> {
+
+  static final int TOP = 10;
+  private static final int SHARDS = 64;
+  private final transient PCollection<Entity> entities;
+  private final transient PCollection<Claim> claims;
+
+  private CompleteStories(PCollection<Entity> entities, PCollection<Claim> claims) {
+    this.entities = entities;
+    this.claims = claims;
+  }
+
+  public static CompleteStories with(PCollection<Entity> entities, PCollection<Claim> claims) {
+    return new CompleteStories(entities, claims);
+  }
+
+  @Override
+  public PCollection<Story> expand(PCollection<Story> stories) {
+    TupleTag<Story> storyTag = new TupleTag<>() {};
+    TupleTag<KV<String, Double>> entityTag = new TupleTag<>() {};
+    TupleTag<String> claimTag = new TupleTag<>() {};
+    KvCoder<String, Double> scored = KvCoder.of(StringUtf8Coder.of(),
+        org.apache.beam.sdk.coders.DoubleCoder.of());
+    PCollection<KV<Integer, Story>> s = stories.apply("StoriesToShards",
+            ParDo.of(new DoFn<Story, KV<Integer, Story>>() {
+              @ProcessElement
+              public void process(@Element Story story, OutputReceiver<KV<Integer, Story>> out) {
+                out.output(KV.of(JoinStories.shard(story.getStoryId(), SHARDS), story));
+              }
+            }))
+        .setCoder(KvCoder.of(VarIntCoder.of(), AvroCoder.of(Story.class)));
+    // Entities travel as (story_id + '\t' + name, salience): the name is what the story lists.
+    PCollection<KV<Integer, KV<String, Double>>> e = entities.apply("EntitiesToShards",
+            ParDo.of(new DoFn<Entity, KV<Integer, KV<String, Double>>>() {
+              @ProcessElement
+              public void process(@Element Entity en, OutputReceiver<KV<Integer, KV<String, Double>>> out) {
+                if (en.getStoryId() != null) {
+                  out.output(KV.of(JoinStories.shard(en.getStoryId(), SHARDS),
+                      KV.of(en.getStoryId() + "\t" + en.getEntityId() + "\t" + en.getName(), en.getSalience())));
+                }
+              }
+            }))
+        .setCoder(KvCoder.of(VarIntCoder.of(), scored));
+    PCollection<KV<Integer, String>> c = claims.apply("ClaimsToShards",
+            ParDo.of(new DoFn<Claim, KV<Integer, String>>() {
+              @ProcessElement
+              public void process(@Element Claim claim, OutputReceiver<KV<Integer, String>> out) {
+                if (claim.getStoryId() != null) {
+                  out.output(KV.of(JoinStories.shard(claim.getStoryId(), SHARDS), claim.getStoryId()));
+                }
+              }
+            }))
+        .setCoder(KvCoder.of(VarIntCoder.of(), StringUtf8Coder.of()));
+    return KeyedPCollectionTuple.of(storyTag, s).and(entityTag, e).and(claimTag, c)
+        .apply("JoinStoryFacts", CoGroupByKey.create())
+        .apply("FillStories", ParDo.of(new DoFn<KV<Integer, CoGbkResult>, Story>() {
+          @ProcessElement
+          public void process(@Element KV<Integer, CoGbkResult> group, OutputReceiver<Story> out) {
+            Map<String, Map<String, Double>> byStory = new HashMap<>();
+            Map<String, String> names = new HashMap<>();
+            for (KV<String, Double> en : group.getValue().getAll(entityTag)) {
+              String[] parts = en.getKey().split("\t", 3);
+              byStory.computeIfAbsent(parts[0], k -> new HashMap<>()).merge(parts[1], en.getValue(), Double::sum);
+              names.put(parts[1], parts[2]);
+            }
+            Map<String, Integer> claimCounts = new HashMap<>();
+            for (String storyId : group.getValue().getAll(claimTag)) {
+              claimCounts.merge(storyId, 1, Integer::sum);
+            }
+            for (Story story : group.getValue().getAll(storyTag)) {
+              out.output(Story.newBuilder(story)
+                  .setTopEntities(topNames(byStory.getOrDefault(story.getStoryId(), Map.of()), names))
+                  .setClaimCount(claimCounts.getOrDefault(story.getStoryId(), 0))
+                  .build());
+            }
+          }
+        }))
+        .setCoder(AvroCoder.of(Story.class));
+  }
+
+  /** Highest summed salience first; ties by name, so every runner lists the same names. */
+  static List<String> topNames(Map<String, Double> scores, Map<String, String> names) {
+    List<Map.Entry<String, Double>> ranked = new ArrayList<>(scores.entrySet());
+    ranked.sort((x, y) -> !x.getValue().equals(y.getValue()) ? Double.compare(y.getValue(), x.getValue())
+        : names.get(x.getKey()).compareTo(names.get(y.getKey())));
+    List<String> top = new ArrayList<>();
+    for (Map.Entry<String, Double> r : ranked.subList(0, Math.min(TOP, ranked.size()))) {
+      top.add(names.get(r.getKey()));
+    }
+    return top;
+  }
+}

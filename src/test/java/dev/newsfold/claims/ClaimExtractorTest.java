@@ -1,0 +1,114 @@
+package dev.newsfold.claims;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class ClaimExtractorTest {
+  private static ClaimExtractor extractor;
+
+  @BeforeAll
+  static void load() { extractor = ClaimExtractor.load(); }
+
+  private static ExtractedClaim find(List<ExtractedClaim> claims, Predicate<ExtractedClaim> p, String what) {
+    return claims.stream().filter(p).findFirst()
+        .orElseThrow(() -> new AssertionError("no claim: " + what + " in " + claims));
+  }
+
+  @Test
+  void seed001KimYoJongDeniesExports() {
+    List<ExtractedClaim> claims = extractor.extract(SeedTexts.SEED_001);
+    ExtractedClaim c = find(claims, x -> "DENY".equals(x.stance()), "denial");
+    assertEquals("Kim Yo Jong", c.speaker());
+    assertEquals("denied", c.verb());
+    assertTrue(c.content().startsWith("her country has exported any weapons to Russia"), c.content());
+    // spans point into the text
+    assertEquals(c.content(), SeedTexts.SEED_001.substring(c.contentStart(), c.contentEnd()).strip());
+    assertEquals("denied", SeedTexts.SEED_001.substring(c.cueStart(), c.cueEnd()));
+  }
+
+  @Test
+  void seed001DirectQuoteWithPronounResolved() {
+    List<ExtractedClaim> claims = extractor.extract(SeedTexts.SEED_001);
+    ExtractedClaim c = find(claims, x -> x.content().startsWith("We have no intention"), "quote");
+    assertTrue(c.directQuote());
+    assertEquals("she", c.speakerMention());
+    assertEquals("Kim Yo Jong", c.speaker());
+    ExtractedClaim k = find(claims, x -> x.content().startsWith("We don't conceal"), "quote after");
+    assertTrue(k.directQuote());
+    assertEquals("Kim Yo Jong", k.speaker());
+  }
+
+  @Test
+  void seed001ShinWithTitleAndQuantities() {
+    List<ExtractedClaim> claims = extractor.extract(SeedTexts.SEED_001);
+    ExtractedClaim shipped = find(claims, x -> x.content().contains("7,000"), "7,000 containers");
+    assertEquals("Shin Wonsik", shipped.speaker());
+    assertEquals("South Korean Defense Minister", shipped.speakerTitle());
+    assertEquals(1, shipped.quantities().size());
+    assertEquals(7000.0, shipped.quantities().get(0).value());
+    assertEquals("containers", shipped.quantities().get(0).unit());
+    assertEquals("about", shipped.quantities().get(0).qualifier());
+    assertTrue(shipped.timeRefs().contains("since last year"), shipped.timeRefs()::toString);
+    ExtractedClaim received = find(claims, x -> x.content().contains("9,000"), "9,000 containers");
+    assertEquals("Shin", received.speakerMention());
+    assertEquals("Shin Wonsik", received.speaker());
+    assertEquals("more than", received.quantities().get(0).qualifier());
+  }
+
+  @Test
+  void seed001KirbyAndAccusation() {
+    List<ExtractedClaim> claims = extractor.extract(SeedTexts.SEED_001);
+    ExtractedClaim k = find(claims, x -> "John Kirby".equals(x.speaker()), "Kirby");
+    assertEquals("US National Security Council spokesman", k.speakerTitle());
+    assertTrue(k.content().contains("missiles had been fired on Ukraine"), k.content());
+    ExtractedClaim a = find(claims, x -> "ACCUSE".equals(x.stance()), "accusation");
+    assertTrue(a.speaker().contains("South Korea"), a.speaker());
+    assertTrue(a.content().startsWith("North Korea of supplying"), a.content());
+  }
+
+  @Test
+  void seed000SpeakersAndUnattributedReport() {
+    List<ExtractedClaim> claims = extractor.extract(SeedTexts.SEED_000);
+    ExtractedClaim deny = find(claims, x -> "DENY".equals(x.stance()) && x.content().contains("exported"), "deny");
+    assertEquals("Kim Yo Jong", deny.speaker());
+    ExtractedClaim leader = find(claims, x -> x.content().contains("designed to attack"), "designed to attack");
+    assertEquals("North Korea's leader", leader.speaker());
+    ExtractedClaim shin = find(claims, x -> x.content().contains("9,000"), "9,000");
+    assertEquals("Shin Wonsik", shin.speaker());
+    ExtractedClaim us = find(claims, x -> x.content().contains("fresh sanctions"), "sanctions");
+    assertEquals("United States", us.speaker());
+    assertEquals(2, us.quantities().size());
+    assertTrue(us.timeRefs().contains("on May 16"), us.timeRefs()::toString);
+  }
+
+  @Test
+  void reportedSpeechForms() {
+    List<ExtractedClaim> c = extractor.extract(
+        "“The economy is strong,” said Jane Doe, the finance minister.\n\n"
+            + "The deal will collapse, officials warned on Tuesday.\n\n"
+            + "According to the ministry, 40 people were hurt.");
+    assertEquals(3, c.size(), c::toString);
+    assertEquals("The economy is strong", c.get(0).content());
+    assertTrue(c.get(0).directQuote());
+    assertNotNull(c.get(0).speakerMention());
+    assertEquals("WARN", c.get(1).stance());
+    assertEquals("The deal will collapse", c.get(1).content());
+    assertEquals("officials", c.get(1).speaker());
+    assertEquals("ministry", c.get(2).speaker());
+    assertEquals(40.0, c.get(2).quantities().get(0).value());
+    assertFalse(c.get(2).directQuote());
+  }
+
+  @Test
+  void emptyTextGivesNothing() {
+    assertTrue(extractor.extract("").isEmpty());
+    assertTrue(extractor.extract("The sky is blue.").isEmpty());
+  }
+}
