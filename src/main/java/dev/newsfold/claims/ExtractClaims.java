@@ -3,11 +3,15 @@ package dev.newsfold.claims;
 import dev.newsfold.schema.Article;
 import dev.newsfold.schema.Claim;
 import dev.newsfold.schema.Entity;
+import dev.newsfold.stories.JoinStories;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import org.apache.beam.sdk.coders.KvCoder;
-import org.apache.beam.sdk.coders.StringUtf8Coder;
+import org.apache.beam.sdk.coders.VarIntCoder;
 import org.apache.beam.sdk.extensions.avro.coders.AvroCoder;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
@@ -30,56 +34,72 @@ import org.apache.beam.sdk.values.TypeDescriptors;
  * articles and outlets, conflicts). Usage: {@code articles.apply(ExtractClaims.of(entities))}.
  */
 public class ExtractClaims extends PTransform<PCollection<Article>, PCollection<Claim>> {
+  static final int DEFAULT_SHARDS = 64;
   private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ExtractClaims.class);
   private final PCollection<Entity> entities;
   private final int maxClaimsPerStory;
+  private final int shards;
 
-  private ExtractClaims(PCollection<Entity> entities, int maxClaimsPerStory) {
+  private ExtractClaims(PCollection<Entity> entities, int maxClaimsPerStory, int shards) {
     this.entities = entities;
     this.maxClaimsPerStory = maxClaimsPerStory;
+    this.shards = shards;
   }
 
   /** Claims of the articles; {@code entities} are the entities rows of the same articles. */
   public static ExtractClaims of(PCollection<Entity> entities) {
-    return new ExtractClaims(entities, ClaimAligner.DEFAULT_MAX_CLAIMS);
+    return new ExtractClaims(entities, ClaimAligner.DEFAULT_MAX_CLAIMS, DEFAULT_SHARDS);
   }
 
   /** Same, with a different cap on the claims compared pairwise in one story. */
-  public ExtractClaims withMaxClaimsPerStory(int max) { return new ExtractClaims(entities, max); }
+  public ExtractClaims withMaxClaimsPerStory(int max) { return new ExtractClaims(entities, max, shards); }
+
+  /** Hash shards the article and story groups run on; raise with the corpus (each shard is grouped in memory). */
+  public ExtractClaims withShards(int count) { return new ExtractClaims(entities, maxClaimsPerStory, count); }
 
   @Override
   public PCollection<Claim> expand(PCollection<Article> articles) {
-    KvCoder<String, Claim> kvClaim = KvCoder.of(StringUtf8Coder.of(), AvroCoder.of(Claim.class));
-    PCollection<KV<String, Claim>> byArticle = articles
-        .apply("ExtractClaimsPerArticle", ParDo.of(new ExtractFn()))
-        .setCoder(kvClaim);
-    PCollection<KV<String, Entity>> entitiesByArticle = entities
-        .apply("KeyEntitiesByArticle", WithKeys.<String, Entity>of(e -> e.getArticleId())
-            .withKeyType(TypeDescriptors.strings()))
-        .setCoder(KvCoder.of(StringUtf8Coder.of(), AvroCoder.of(Entity.class)));
+    // Groups go by hash shard, and by article or story inside the shard: the DirectRunner pays one bundle per key.
+    int shards = this.shards; // the key function below must not capture the transform
+    KvCoder<Integer, Claim> shardedClaim = KvCoder.of(VarIntCoder.of(), AvroCoder.of(Claim.class));
+    PCollection<KV<Integer, Claim>> byArticle = articles
+        .apply("ExtractClaimsPerArticle", ParDo.of(new ExtractFn(shards)))
+        .setCoder(shardedClaim);
+    PCollection<KV<Integer, Entity>> entitiesByArticle = entities
+        .apply("ShardEntitiesByArticle", WithKeys.<Integer, Entity>of(e -> JoinStories.shard(e.getArticleId(), shards))
+            .withKeyType(TypeDescriptors.integers()))
+        .setCoder(KvCoder.of(VarIntCoder.of(), AvroCoder.of(Entity.class)));
     TupleTag<Claim> claimTag = new TupleTag<>();
     TupleTag<Entity> entityTag = new TupleTag<>();
     return KeyedPCollectionTuple.of(claimTag, byArticle).and(entityTag, entitiesByArticle)
         .apply("JoinEntitiesByArticle", CoGroupByKey.create())
-        .apply("LinkSpeakersToEntities", ParDo.of(new LinkSpeakerFn(claimTag, entityTag)))
-        .setCoder(kvClaim)
+        .apply("LinkSpeakersToEntities", ParDo.of(new LinkSpeakerFn(claimTag, entityTag, shards)))
+        .setCoder(shardedClaim)
         .apply("GroupClaimsByStory", GroupByKey.create())
         .apply("AlignClaimsInStory", ParDo.of(new AlignFn(maxClaimsPerStory)))
         .setCoder(AvroCoder.of(Claim.class));
   }
 
+  /** Story a claim is aligned within; an article without a story is its own. */
+  static String storyKey(Claim c) {
+    return c.getStoryId() != null ? c.getStoryId() : "article:" + c.getArticleId();
+  }
+
   /** Runs the extractor on each article; one extractor per DoFn instance (the OpenNLP wrappers are not shared). */
-  static class ExtractFn extends DoFn<Article, KV<String, Claim>> {
+  static class ExtractFn extends DoFn<Article, KV<Integer, Claim>> {
     private final Counter articlesWithClaims = Metrics.counter(ExtractClaims.class, "articles-with-claims");
     private final Counter claimsOut = Metrics.counter(ExtractClaims.class, "claims-extracted");
     private final Counter failures = Metrics.counter(ExtractClaims.class, "claims-extraction-failures");
+    private final int shards;
     private transient ClaimExtractor extractor;
+
+    ExtractFn(int shards) { this.shards = shards; }
 
     @Setup
     public void setup() { extractor = ClaimExtractor.load(); }
 
     @ProcessElement
-    public void process(@Element Article a, OutputReceiver<KV<String, Claim>> out) {
+    public void process(@Element Article a, OutputReceiver<KV<Integer, Claim>> out) {
       List<Claim> claims;
       try {
         claims = toClaims(a, extractor.extract(a.getText()));
@@ -94,7 +114,7 @@ public class ExtractClaims extends PTransform<PCollection<Article>, PCollection<
         claimsOut.inc(claims.size());
       }
       for (Claim c : claims) {
-        out.output(KV.of(a.getArticleId(), c));
+        out.output(KV.of(JoinStories.shard(a.getArticleId(), shards), c));
       }
     }
   }
@@ -130,24 +150,28 @@ public class ExtractClaims extends PTransform<PCollection<Article>, PCollection<
     return out;
   }
 
-  /** Sets speaker_entity_id from the article's entities, re-keys claims by story. */
-  static class LinkSpeakerFn extends DoFn<KV<String, CoGbkResult>, KV<String, Claim>> {
+  /** Sets speaker_entity_id from the article's entities, re-shards claims by story. */
+  static class LinkSpeakerFn extends DoFn<KV<Integer, CoGbkResult>, KV<Integer, Claim>> {
     private final TupleTag<Claim> claimTag;
     private final TupleTag<Entity> entityTag;
+    private final int shards;
 
-    LinkSpeakerFn(TupleTag<Claim> claimTag, TupleTag<Entity> entityTag) {
+    LinkSpeakerFn(TupleTag<Claim> claimTag, TupleTag<Entity> entityTag, int shards) {
       this.claimTag = claimTag;
       this.entityTag = entityTag;
+      this.shards = shards;
     }
 
     @ProcessElement
-    public void process(@Element KV<String, CoGbkResult> e, OutputReceiver<KV<String, Claim>> out) {
-      List<Entity> ents = new ArrayList<>();
-      e.getValue().getAll(entityTag).forEach(ents::add);
+    public void process(@Element KV<Integer, CoGbkResult> e, OutputReceiver<KV<Integer, Claim>> out) {
+      Map<String, List<Entity>> byArticle = new HashMap<>();
+      for (Entity en : e.getValue().getAll(entityTag)) {
+        byArticle.computeIfAbsent(en.getArticleId(), k -> new ArrayList<>()).add(en);
+      }
       for (Claim c : e.getValue().getAll(claimTag)) {
+        List<Entity> ents = byArticle.getOrDefault(c.getArticleId(), List.of());
         Claim linked = Claim.newBuilder(c).setSpeakerEntityId(matchEntity(c.getSpeaker(), ents)).build();
-        String story = linked.getStoryId() != null ? linked.getStoryId() : "article:" + linked.getArticleId();
-        out.output(KV.of(story, linked));
+        out.output(KV.of(JoinStories.shard(storyKey(linked), shards), linked));
       }
     }
   }
@@ -186,7 +210,7 @@ public class ExtractClaims extends PTransform<PCollection<Article>, PCollection<
   }
 
   /** Aligns the claims of one story. */
-  static class AlignFn extends DoFn<KV<String, Iterable<Claim>>, Claim> {
+  static class AlignFn extends DoFn<KV<Integer, Iterable<Claim>>, Claim> {
     private final Counter capped = Metrics.counter(ExtractClaims.class, "claims-not-aligned-story-cap");
     private final Counter aligned = Metrics.counter(ExtractClaims.class, "claims-corroborated");
     private final int max;
@@ -194,14 +218,20 @@ public class ExtractClaims extends PTransform<PCollection<Article>, PCollection<
     AlignFn(int max) { this.max = max; }
 
     @ProcessElement
-    public void process(@Element KV<String, Iterable<Claim>> e, OutputReceiver<Claim> out) {
-      ClaimAligner.Aligned r = new ClaimAligner(max).align(e.getKey(), e.getValue());
-      capped.inc(r.capped());
-      for (Claim c : r.claims()) {
-        if (!c.getCorroboratingArticles().isEmpty()) {
-          aligned.inc();
+    public void process(@Element KV<Integer, Iterable<Claim>> e, OutputReceiver<Claim> out) {
+      Map<String, List<Claim>> byStory = new TreeMap<>();
+      for (Claim c : e.getValue()) {
+        byStory.computeIfAbsent(storyKey(c), k -> new ArrayList<>()).add(c);
+      }
+      for (Map.Entry<String, List<Claim>> story : byStory.entrySet()) {
+        ClaimAligner.Aligned r = new ClaimAligner(max).align(story.getKey(), story.getValue());
+        capped.inc(r.capped());
+        for (Claim c : r.claims()) {
+          if (!c.getCorroboratingArticles().isEmpty()) {
+            aligned.inc();
+          }
+          out.output(c);
         }
-        out.output(c);
       }
     }
   }

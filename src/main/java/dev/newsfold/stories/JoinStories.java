@@ -284,7 +284,7 @@ public class JoinStories extends PTransform<PCollection<Article>, JoinStories.Re
   }
 
   /** Shard of a key: GroupByKey runs on shards, and each shard groups its keys in memory (see docs/stories.md). */
-  static int shard(String key, int shards) {
+  public static int shard(String key, int shards) {
     return (int) Math.floorMod(TextFeatures.hash64(key), (long) shards);
   }
 
