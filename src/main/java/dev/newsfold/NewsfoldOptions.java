@@ -64,4 +64,12 @@ public interface NewsfoldOptions extends PipelineOptions {
   int getOutputShards();
 
   void setOutputShards(int value);
+
+  @Description("Hash shards of the grouping steps (template lines, stories, claims). Each shard is grouped in memory, "
+      + "so memory per worker stays flat only if shards grow with the input; 0 (default) derives them from the "
+      + "input size: one per 8 MiB, at least 64. Results do not depend on it.")
+  @Default.Integer(0)
+  int getShuffleShards();
+
+  void setShuffleShards(int value);
 }

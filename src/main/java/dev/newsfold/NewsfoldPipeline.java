@@ -30,6 +30,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.avro.specific.SpecificRecordBase;
+import org.apache.beam.runners.direct.DirectOptions;
+import org.apache.beam.runners.direct.DirectRunner;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.PipelineResult;
 import org.apache.beam.sdk.extensions.avro.coders.AvroCoder;
@@ -99,15 +101,19 @@ public final class NewsfoldPipeline {
       err.println("newsfold: " + firstLine(e.getMessage()) + " (see --help=NewsfoldOptions)");
       return 2;
     }
-    if (options.getOutputShards() < 1 || options.getReadBuckets() < 1) {
-      err.println("newsfold: --outputShards and --readBuckets must be at least 1");
+    if (options.getOutputShards() < 1 || options.getReadBuckets() < 1 || options.getShuffleShards() < 0) {
+      err.println("newsfold: --outputShards and --readBuckets must be at least 1, --shuffleShards at least 0");
       return 2;
     }
     FileSystems.setDefaultPipelineOptions(options);
     List<String> patterns = patterns(options.getInput());
     try {
-      long files = countInputs(patterns);
-      LOG.info("Input: {} file(s) matching {}", files, patterns);
+      InputSize size = countInputs(patterns);
+      if (options.getShuffleShards() == 0) {
+        options.setShuffleShards(shardsFor(size.bytes()));
+      }
+      LOG.info("Input: {} file(s), {} MB matching {}; {} shuffle shards", size.files(), size.bytes() >> 20, patterns,
+          options.getShuffleShards());
     } catch (IllegalArgumentException e) {
       err.println("newsfold: " + e.getMessage());
       return 2;
@@ -139,11 +145,15 @@ public final class NewsfoldPipeline {
     Instant start = Instant.now();
     PipelineResult result;
     try {
+      if (options.getRunner() == DirectRunner.class) {
+        // run() returns at once, so the driver can log progress while the local job runs.
+        options.as(DirectOptions.class).setBlockOnRun(false);
+      }
       Pipeline pipeline = Pipeline.create(options);
       build(pipeline, options, root, afterRead);
       LOG.info("Running on {} → {}", options.getRunner().getSimpleName(), root);
       result = pipeline.run();
-      result.waitUntilFinish();
+      ProgressLog.follow(result, org.joda.time.Duration.standardSeconds(30));
     } catch (RuntimeException e) {
       if (local) {
         publisher.abandon();
@@ -190,6 +200,8 @@ public final class NewsfoldPipeline {
 
   static void build(Pipeline p, NewsfoldOptions options, String root,
       PTransform<? super PCollection<RawDocument>, PCollection<RawDocument>> afterRead) {
+    // Set by run() from the input size; a caller of build() that left it at 0 gets the minimum.
+    int shards = options.getShuffleShards() > 0 ? options.getShuffleShards() : shardsFor(0);
     PCollectionTuple read = p.apply("Read", ReadRawDocuments.from(patterns(options.getInput()),
         options.getMaxRecordBytes()).withBuckets(options.getReadBuckets()));
     PCollection<RawDocument> documents = read.get(ReadRawDocuments.DOCUMENTS);
@@ -198,8 +210,9 @@ public final class NewsfoldPipeline {
     }
     PCollectionTuple parsed = documents.apply("Parse", ParseArticles.create());
     PCollectionTuple cleaned = parsed.get(ParseArticles.PAGES)
-        .apply("Clean", CleanArticles.create(options.getMinWords(), options.getTemplateMinPages()));
-    JoinStories.Result joined = cleaned.get(CleanArticles.ARTICLES).apply("Stories", JoinStories.create());
+        .apply("Clean", CleanArticles.create(options.getMinWords(), options.getTemplateMinPages()).withBuckets(shards));
+    JoinStories.Result joined = cleaned.get(CleanArticles.ARTICLES)
+        .apply("Stories", JoinStories.create().withShards(shards));
     PCollection<Article> articles = joined.articles();
 
     PCollection<Reject> rejects = PCollectionList.of(read.get(ReadRawDocuments.REJECTS))
@@ -208,15 +221,16 @@ public final class NewsfoldPipeline {
         .apply("AllRejects", Flatten.pCollections());
 
     PCollection<Entity> entities = articles.apply("Entities", new ExtractEntities());
-    PCollection<Claim> claims = articles.apply("Claims", ExtractClaims.of(entities));
-    PCollection<Story> stories = joined.stories().apply("CompleteStories", CompleteStories.with(entities, claims));
+    PCollection<Claim> claims = articles.apply("Claims", ExtractClaims.of(entities).withShards(shards));
+    PCollection<Story> stories = joined.stories()
+        .apply("CompleteStories", CompleteStories.with(entities, claims).withShards(shards));
 
-    int shards = options.getOutputShards();
-    write(articles, "articles", Article.class, new CountRows<>("articles"), root, shards);
-    write(stories, "stories", Story.class, new CountRows<>("stories"), root, shards);
-    write(entities, "entities", Entity.class, new CountRows<>("entities"), root, shards);
-    write(claims, "claims", Claim.class, new CountRows<>("claims"), root, shards);
-    write(rejects, "rejects", Reject.class, new CountRejects(), root, shards);
+    int files = options.getOutputShards();
+    write(articles, "articles", Article.class, new CountRows<>("articles"), root, files);
+    write(stories, "stories", Story.class, new CountRows<>("stories"), root, files);
+    write(entities, "entities", Entity.class, new CountRows<>("entities"), root, files);
+    write(claims, "claims", Claim.class, new CountRows<>("claims"), root, files);
+    write(rejects, "rejects", Reject.class, new CountRejects(), root, files);
   }
 
   /** Counts a table's rows (for the manifest) and writes it as Avro and Parquet. */
@@ -263,25 +277,36 @@ public final class NewsfoldPipeline {
     return out;
   }
 
+  record InputSize(long files, long bytes) {}
+
   /** Fails with one clear message when a pattern matches nothing. */
-  static long countInputs(List<String> patterns) {
+  static InputSize countInputs(List<String> patterns) {
     if (patterns.isEmpty()) {
       throw new IllegalArgumentException("--input is empty");
     }
-    long total = 0;
+    long files = 0;
+    long bytes = 0;
     for (String pattern : patterns) {
       try {
         MatchResult match = FileSystems.match(pattern, EmptyMatchTreatment.ALLOW);
-        long n = match.status() == MatchResult.Status.OK ? match.metadata().size() : 0;
-        if (n == 0) {
+        List<MatchResult.Metadata> found = match.status() == MatchResult.Status.OK ? match.metadata() : List.of();
+        if (found.isEmpty()) {
           throw new IllegalArgumentException("no input files match '" + pattern + "'");
         }
-        total += n;
+        files += found.size();
+        for (MatchResult.Metadata m : found) {
+          bytes += m.sizeBytes();
+        }
       } catch (IOException e) {
         throw new IllegalArgumentException("cannot list input '" + pattern + "': " + e.getMessage());
       }
     }
-    return total;
+    return new InputSize(files, bytes);
+  }
+
+  /** One shuffle shard per 8 MiB of input, at least 64, at most 65,536: groups stay small as the corpus grows. */
+  static int shardsFor(long inputBytes) {
+    return (int) Math.max(64, Math.min(65_536, (inputBytes + (8L << 20) - 1) / (8L << 20)));
   }
 
   static Map<String, Long> counters(PipelineResult result) {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.newsfold.io.QueryTables;
+import dev.newsfold.runners.Tables;
 import dev.newsfold.schema.Article;
 import dev.newsfold.schema.Reject;
 import java.io.ByteArrayOutputStream;
@@ -157,6 +158,18 @@ public class NewsfoldPipelineTest {
     JsonNode manifest = new ObjectMapper().readTree(out.resolve("manifest.json").toFile());
     assertEquals(articles + rejects, manifest.get("inputs").get("inputs_total").asInt());
     assertEquals(rejects, manifest.get("rows").get("rejects").asInt());
+
+    // Shard counts change how work is grouped, never the rows: ids, stories, claims all stay the same.
+    Path other = tmp.resolve("mixed-out-resharded");
+    Run resharded = run("--input=" + in + "/*", "--output=" + other, "--maxRecordBytes=" + MixedCorpus.MAX_RECORD_BYTES,
+        "--shuffleShards=3", "--outputShards=1", "--readBuckets=5");
+    assertEquals(0, resharded.code(), resharded.err());
+    Tables first = Tables.read(out);
+    Tables second = Tables.read(other);
+    assertEquals(first.names(), second.names());
+    for (String table : first.names()) {
+      assertEquals(first.rows(table), second.rows(table), table);
+    }
   }
 
   @Test

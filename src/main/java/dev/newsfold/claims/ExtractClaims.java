@@ -1,5 +1,6 @@
 package dev.newsfold.claims;
 
+import dev.newsfold.StageClock;
 import dev.newsfold.schema.Article;
 import dev.newsfold.schema.Claim;
 import dev.newsfold.schema.Entity;
@@ -87,10 +88,11 @@ public class ExtractClaims extends PTransform<PCollection<Article>, PCollection<
 
   /** Runs the extractor on each article; one extractor per DoFn instance (the OpenNLP wrappers are not shared). */
   static class ExtractFn extends DoFn<Article, KV<Integer, Claim>> {
-    private final Counter articlesWithClaims = Metrics.counter(ExtractClaims.class, "articles-with-claims");
-    private final Counter claimsOut = Metrics.counter(ExtractClaims.class, "claims-extracted");
-    private final Counter failures = Metrics.counter(ExtractClaims.class, "claims-extraction-failures");
+    private final Counter articlesWithClaims = Metrics.counter("claims", "articles_with_claims");
+    private final Counter claimsOut = Metrics.counter("claims", "extracted");
+    private final Counter failures = Metrics.counter("claims", "extraction_failures");
     private final int shards;
+    private final StageClock clock = new StageClock("claims");
     private transient ClaimExtractor extractor;
 
     ExtractFn(int shards) { this.shards = shards; }
@@ -101,6 +103,7 @@ public class ExtractClaims extends PTransform<PCollection<Article>, PCollection<
     @ProcessElement
     public void process(@Element Article a, OutputReceiver<KV<Integer, Claim>> out) {
       List<Claim> claims;
+      long started = clock.start();
       try {
         claims = toClaims(a, extractor.extract(a.getText()));
       } catch (RuntimeException e) {
@@ -108,6 +111,8 @@ public class ExtractClaims extends PTransform<PCollection<Article>, PCollection<
         failures.inc();
         LOG.warn("Claim extraction failed for article {}: {}", a.getArticleId(), e.toString());
         return;
+      } finally {
+        clock.stop(started);
       }
       if (!claims.isEmpty()) {
         articlesWithClaims.inc();
@@ -211,8 +216,8 @@ public class ExtractClaims extends PTransform<PCollection<Article>, PCollection<
 
   /** Aligns the claims of one story. */
   static class AlignFn extends DoFn<KV<Integer, Iterable<Claim>>, Claim> {
-    private final Counter capped = Metrics.counter(ExtractClaims.class, "claims-not-aligned-story-cap");
-    private final Counter aligned = Metrics.counter(ExtractClaims.class, "claims-corroborated");
+    private final Counter capped = Metrics.counter("claims", "not_aligned_story_cap");
+    private final Counter aligned = Metrics.counter("claims", "corroborated");
     private final int max;
 
     AlignFn(int max) { this.max = max; }

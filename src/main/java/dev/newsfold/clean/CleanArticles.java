@@ -41,10 +41,12 @@ public class CleanArticles extends PTransform<PCollection<ParsedPage>, PCollecti
 
   private final int minWords;
   private final int templateMinPages;
+  private final int buckets;
 
-  private CleanArticles(int minWords, int templateMinPages) {
+  private CleanArticles(int minWords, int templateMinPages, int buckets) {
     this.minWords = minWords;
     this.templateMinPages = templateMinPages;
+    this.buckets = buckets;
   }
 
   /**
@@ -52,34 +54,45 @@ public class CleanArticles extends PTransform<PCollection<ParsedPage>, PCollecti
    * @param templateMinPages a line on this many differently titled pages of one outlet is template chrome
    */
   public static CleanArticles create(int minWords, int templateMinPages) {
-    return new CleanArticles(minWords, templateMinPages);
+    return new CleanArticles(minWords, templateMinPages, DEFAULT_BUCKETS);
+  }
+
+  /** Hash buckets of the template-line join (and of the line count); raise with the corpus. */
+  public CleanArticles withBuckets(int count) {
+    return new CleanArticles(minWords, templateMinPages, count);
   }
 
   /**
    * Pages meet their outlet's template lines in a join on hash buckets: an outlet's pages are spread over
-   * {@link #SPREAD} buckets (so one big outlet does not land on one worker) and its template lines are copied to each.
+   * {@link #spread} buckets (so one big outlet does not land on one worker) and its template lines are copied to each.
    * A side input would be simpler, but on the DirectRunner it holds every page back until the template lines are
    * ready and then processes them one bundle each, which made local runs many times slower.
    */
-  static final int BUCKETS = 64;
-  static final int SPREAD = 8;
+  static final int DEFAULT_BUCKETS = 64;
 
-  static int bucket(String outlet, int spread) {
-    return Math.floorMod((outlet == null ? "" : outlet).hashCode() * 31 + spread, BUCKETS);
+  /** Buckets one outlet's pages spread over: an eighth of all, at least 8. */
+  static int spread(int buckets) {
+    return Math.max(8, buckets / 8);
+  }
+
+  static int bucket(String outlet, int spread, int buckets) {
+    return Math.floorMod((outlet == null ? "" : outlet).hashCode() * 31 + spread, buckets);
   }
 
   @Override
   public PCollectionTuple expand(PCollection<ParsedPage> pages) {
+    int buckets = this.buckets;
+    int spreadOver = spread(buckets);
     TupleTag<ParsedPage> pageTag = new TupleTag<>() {};
     TupleTag<String> templateTag = new TupleTag<>() {};
     PCollection<KV<Integer, String>> template = pages
-        .apply("FindTemplateLines", FindTemplateLines.withMinPages(templateMinPages))
+        .apply("FindTemplateLines", FindTemplateLines.withMinPages(templateMinPages).withBuckets(buckets))
         .apply("ToBuckets", ParDo.of(new DoFn<String, KV<Integer, String>>() {
           @ProcessElement
           public void process(@Element String key, OutputReceiver<KV<Integer, String>> out) {
             String outlet = FindTemplateLines.outletOf(key);
-            for (int spread = 0; spread < SPREAD; spread++) {
-              out.output(KV.of(bucket(outlet, spread), key));
+            for (int spread = 0; spread < spreadOver; spread++) {
+              out.output(KV.of(bucket(outlet, spread, buckets), key));
             }
           }
         }))
@@ -88,8 +101,8 @@ public class CleanArticles extends PTransform<PCollection<ParsedPage>, PCollecti
         .apply("PagesToBuckets", ParDo.of(new DoFn<ParsedPage, KV<Integer, ParsedPage>>() {
           @ProcessElement
           public void process(@Element ParsedPage page, OutputReceiver<KV<Integer, ParsedPage>> out) {
-            int spread = Math.floorMod(page.getSourceUri().hashCode(), SPREAD);
-            out.output(KV.of(bucket(page.getOutlet(), spread), page));
+            int spread = Math.floorMod(page.getSourceUri().hashCode(), spreadOver);
+            out.output(KV.of(bucket(page.getOutlet(), spread, buckets), page));
           }
         }))
         .setCoder(KvCoder.of(VarIntCoder.of(), AvroCoder.of(ParsedPage.class)));

@@ -27,13 +27,20 @@ public class FindTemplateLines extends PTransform<PCollection<ParsedPage>, PColl
 
   static final int MAX_WORDS = 12;
   private final int minPages;
+  private final int buckets;
 
-  private FindTemplateLines(int minPages) {
+  private FindTemplateLines(int minPages, int buckets) {
     this.minPages = minPages;
+    this.buckets = buckets;
   }
 
   public static FindTemplateLines withMinPages(int minPages) {
-    return new FindTemplateLines(minPages);
+    return new FindTemplateLines(minPages, DEFAULT_BUCKETS);
+  }
+
+  /** Hash buckets the (line, title) pairs are counted in; each is held in memory, so raise it with the corpus. */
+  public FindTemplateLines withBuckets(int count) {
+    return new FindTemplateLines(minPages, count);
   }
 
   public static String key(String outlet, String lineKey) {
@@ -50,10 +57,11 @@ public class FindTemplateLines extends PTransform<PCollection<ParsedPage>, PColl
    * (capped at minPages per line). One group per line would work on a cluster, but costs one bundle per distinct line on
    * the DirectRunner, which is the local default.
    */
-  static final int BUCKETS = 64;
+  static final int DEFAULT_BUCKETS = 64;
 
   @Override
   public PCollection<String> expand(PCollection<ParsedPage> pages) {
+    int buckets = this.buckets;
     return pages
         .apply("LineTitlePairs", ParDo.of(new DoFn<ParsedPage, KV<Integer, KV<String, Integer>>>() {
           @ProcessElement
@@ -69,7 +77,7 @@ public class FindTemplateLines extends PTransform<PCollection<ParsedPage>, PColl
               String k = LineShape.key(b.getText());
               if (!k.isEmpty() && seen.add(k)) {
                 String key = key(page.getOutlet(), k);
-                out.output(KV.of(Math.floorMod(key.hashCode(), BUCKETS), KV.of(key, titleHash)));
+                out.output(KV.of(Math.floorMod(key.hashCode(), buckets), KV.of(key, titleHash)));
               }
             }
           }

@@ -29,21 +29,28 @@ import org.apache.beam.sdk.values.TupleTag;
 public class CompleteStories extends PTransform<PCollection<Story>, PCollection<Story>> {
 
   static final int TOP = 10;
-  private static final int SHARDS = 64;
   private final transient PCollection<Entity> entities;
   private final transient PCollection<Claim> claims;
+  private final int shards;
 
-  private CompleteStories(PCollection<Entity> entities, PCollection<Claim> claims) {
+  private CompleteStories(PCollection<Entity> entities, PCollection<Claim> claims, int shards) {
     this.entities = entities;
     this.claims = claims;
+    this.shards = shards;
   }
 
   public static CompleteStories with(PCollection<Entity> entities, PCollection<Claim> claims) {
-    return new CompleteStories(entities, claims);
+    return new CompleteStories(entities, claims, 64);
+  }
+
+  /** Hash shards of the join; each is grouped in memory, so raise with the corpus. */
+  public CompleteStories withShards(int count) {
+    return new CompleteStories(entities, claims, count);
   }
 
   @Override
   public PCollection<Story> expand(PCollection<Story> stories) {
+    int shards = this.shards;
     TupleTag<Story> storyTag = new TupleTag<>() {};
     TupleTag<KV<String, Double>> entityTag = new TupleTag<>() {};
     TupleTag<String> claimTag = new TupleTag<>() {};
@@ -53,7 +60,7 @@ public class CompleteStories extends PTransform<PCollection<Story>, PCollection<
             ParDo.of(new DoFn<Story, KV<Integer, Story>>() {
               @ProcessElement
               public void process(@Element Story story, OutputReceiver<KV<Integer, Story>> out) {
-                out.output(KV.of(JoinStories.shard(story.getStoryId(), SHARDS), story));
+                out.output(KV.of(JoinStories.shard(story.getStoryId(), shards), story));
               }
             }))
         .setCoder(KvCoder.of(VarIntCoder.of(), AvroCoder.of(Story.class)));
@@ -63,7 +70,7 @@ public class CompleteStories extends PTransform<PCollection<Story>, PCollection<
               @ProcessElement
               public void process(@Element Entity en, OutputReceiver<KV<Integer, KV<String, Double>>> out) {
                 if (en.getStoryId() != null) {
-                  out.output(KV.of(JoinStories.shard(en.getStoryId(), SHARDS),
+                  out.output(KV.of(JoinStories.shard(en.getStoryId(), shards),
                       KV.of(en.getStoryId() + "\t" + en.getEntityId() + "\t" + en.getName(), en.getSalience())));
                 }
               }
@@ -74,7 +81,7 @@ public class CompleteStories extends PTransform<PCollection<Story>, PCollection<
               @ProcessElement
               public void process(@Element Claim claim, OutputReceiver<KV<Integer, String>> out) {
                 if (claim.getStoryId() != null) {
-                  out.output(KV.of(JoinStories.shard(claim.getStoryId(), SHARDS), claim.getStoryId()));
+                  out.output(KV.of(JoinStories.shard(claim.getStoryId(), shards), claim.getStoryId()));
                 }
               }
             }))
