@@ -2,6 +2,7 @@
 # Throughput benchmark on a generated corpus of real text (see dev.newsfold.bench.BenchmarkCorpus).
 #   scripts/benchmark.sh [articles=10000] [runner=direct|flink|spark]
 # Prints articles/s end to end and per stage, peak memory, output bytes per table and story quality.
+# Extra JVM flags (e.g. a JFR recording) go in NEWSFOLD_JAVA_OPTS.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 N=${1:-10000}
@@ -31,6 +32,6 @@ esac
 JAVA_OPTS=(${JAVA_SPARK[@]+"${JAVA_SPARK[@]}"} -Xmx8g --add-opens=java.base/java.lang=ALL-UNNAMED --add-opens=java.base/java.nio=ALL-UNNAMED
   --add-opens=java.base/sun.nio.ch=ALL-UNNAMED --add-opens=java.base/java.util=ALL-UNNAMED
   --add-opens=java.base/java.lang.invoke=ALL-UNNAMED)
-/usr/bin/time -v -o target/bench/time-$N-$RUNNER.txt java "${JAVA_OPTS[@]}" -cp "$CP" dev.newsfold.NewsfoldPipeline \
+/usr/bin/time -v -o target/bench/time-$N-$RUNNER.txt java "${JAVA_OPTS[@]}" ${NEWSFOLD_JAVA_OPTS:-} -cp "$CP" dev.newsfold.NewsfoldPipeline \
   --input="$CORPUS/*/*" --output="$OUT" --overwrite "${RUNNER_ARGS[@]}"
 java -cp "$CP" dev.newsfold.bench.BenchmarkReport "$OUT" target/bench/time-$N-$RUNNER.txt "$(nproc)"

@@ -17,7 +17,7 @@ import opennlp.tools.util.featuregen.FeatureGeneratorUtil;
  * so no exp() and no HashMap per context string. The name model is trained on the same greedy tags, so the
  * features agree between training and run time. Not thread-safe (reused buffers); the weights are shared.
  */
-final class GreedyPosTagger {
+public final class GreedyPosTagger {
   /** The shared, immutable flattened weights (built once per JVM). */
   private static final class Weights {
     static final Weights POS = new Weights(OpenNlpModels.pos());
@@ -74,7 +74,7 @@ final class GreedyPosTagger {
     this.sums = new double[weights.outcomeNames.length];
   }
 
-  GreedyPosTagger() {
+  public GreedyPosTagger() {
     this(OpenNlpModels.pos());
   }
 
@@ -146,7 +146,7 @@ final class GreedyPosTagger {
    * of through OpenNLP's generators (which rebuild each word's strings five times, once per window position);
    * {@code GreedyPosTaggerTest} checks the tags against OpenNLP's own context generator and model.
    */
-  String[] tag(String[] words) {
+  public String[] tag(String[] words) {
     int n = words.length;
     Word[] ws = new Word[n];
     for (int i = 0; i < n; i++) {

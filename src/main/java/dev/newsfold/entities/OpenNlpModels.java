@@ -5,9 +5,13 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import opennlp.tools.postag.POSModel;
 import opennlp.tools.sentdetect.SentenceModel;
+import opennlp.tools.tokenize.TokenizerModel;
 
-/** Lazily loaded, immutable OpenNLP models from the registry model jars (shared; the ME wrappers are not). */
-final class OpenNlpModels {
+/**
+ * Lazily loaded, immutable OpenNLP models from the registry model jars, one copy per JVM for the entity and claim
+ * stages (the models are shared; the ME wrappers around them are not thread-safe).
+ */
+public final class OpenNlpModels {
   private OpenNlpModels() {}
 
   private static InputStream open(String name) {
@@ -42,11 +46,27 @@ final class OpenNlpModels {
     }
   }
 
-  static POSModel pos() {
+  private static final class Tokens {
+    static final TokenizerModel MODEL = load();
+
+    private static TokenizerModel load() {
+      try (InputStream in = open("opennlp-en-ud-ewt-tokens-1.3-2.5.4.bin")) {
+        return new TokenizerModel(in);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+  }
+
+  public static POSModel pos() {
     return Pos.MODEL;
   }
 
-  static SentenceModel sentences() {
+  public static SentenceModel sentences() {
     return Sentences.MODEL;
+  }
+
+  public static TokenizerModel tokenizer() {
+    return Tokens.MODEL;
   }
 }
