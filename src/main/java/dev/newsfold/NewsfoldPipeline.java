@@ -96,7 +96,7 @@ public final class NewsfoldPipeline {
     NewsfoldOptions options;
     try {
       PipelineOptionsFactory.register(NewsfoldOptions.class);
-      options = PipelineOptionsFactory.fromArgs(args).withValidation().as(NewsfoldOptions.class);
+      options = PipelineOptionsFactory.fromArgs(withRunnerDefaults(args)).withValidation().as(NewsfoldOptions.class);
     } catch (IllegalArgumentException e) {
       err.println("newsfold: " + firstLine(e.getMessage()) + " (see --help=NewsfoldOptions)");
       return 2;
@@ -265,6 +265,20 @@ public final class NewsfoldPipeline {
       Metrics.counter("rejects", row.getStage() + "/" + row.getReason()).inc();
       out.output(row);
     }
+  }
+
+  /**
+   * Runner settings the job needs. Flink hands a CoGroupByKey result over as a one-pass iterator once a group passes
+   * 10,000 elements, and the joins here read one side before the other, so they need re-iterable results.
+   */
+  static String[] withRunnerDefaults(String[] args) {
+    List<String> out = new ArrayList<>(List.of(args));
+    boolean flink = out.stream()
+        .anyMatch(a -> a.matches("--runner=(org\\.apache\\.beam\\.runners\\.flink\\.)?FlinkRunner"));
+    if (flink && out.stream().noneMatch(a -> a.startsWith("--reIterableGroupByKeyResult"))) {
+      out.add("--reIterableGroupByKeyResult=true");
+    }
+    return out.toArray(String[]::new);
   }
 
   static List<String> patterns(String input) {
