@@ -91,11 +91,14 @@ public class CompleteStories extends PTransform<PCollection<Story>, PCollection<
         .apply("FillStories", ParDo.of(new DoFn<KV<Integer, CoGbkResult>, Story>() {
           @ProcessElement
           public void process(@Element KV<Integer, CoGbkResult> group, OutputReceiver<Story> out) {
-            Map<String, Map<String, Double>> byStory = new HashMap<>();
+            // Saliences are summed as fixed-point integers: a double sum depends on the order the values arrive in,
+            // which differs between runners, and near-ties would then rank differently.
+            Map<String, Map<String, Long>> byStory = new HashMap<>();
             Map<String, String> names = new HashMap<>();
             for (KV<String, Double> en : group.getValue().getAll(entityTag)) {
               String[] parts = en.getKey().split("\t", 3);
-              byStory.computeIfAbsent(parts[0], k -> new HashMap<>()).merge(parts[1], en.getValue(), Double::sum);
+              byStory.computeIfAbsent(parts[0], k -> new HashMap<>())
+                  .merge(parts[1], Math.round(en.getValue() * 1e9), Long::sum);
               names.put(parts[1], parts[2]);
             }
             Map<String, Integer> claimCounts = new HashMap<>();
@@ -114,12 +117,12 @@ public class CompleteStories extends PTransform<PCollection<Story>, PCollection<
   }
 
   /** Highest summed salience first; ties by name, so every runner lists the same names. */
-  static List<String> topNames(Map<String, Double> scores, Map<String, String> names) {
-    List<Map.Entry<String, Double>> ranked = new ArrayList<>(scores.entrySet());
-    ranked.sort((x, y) -> !x.getValue().equals(y.getValue()) ? Double.compare(y.getValue(), x.getValue())
+  static List<String> topNames(Map<String, Long> scores, Map<String, String> names) {
+    List<Map.Entry<String, Long>> ranked = new ArrayList<>(scores.entrySet());
+    ranked.sort((x, y) -> !x.getValue().equals(y.getValue()) ? Long.compare(y.getValue(), x.getValue())
         : names.get(x.getKey()).compareTo(names.get(y.getKey())));
     List<String> top = new ArrayList<>();
-    for (Map.Entry<String, Double> r : ranked.subList(0, Math.min(TOP, ranked.size()))) {
+    for (Map.Entry<String, Long> r : ranked.subList(0, Math.min(TOP, ranked.size()))) {
       top.add(names.get(r.getKey()));
     }
     return top;
