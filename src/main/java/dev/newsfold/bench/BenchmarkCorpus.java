@@ -110,8 +110,52 @@ public final class BenchmarkCorpus {
 
   // ---- generation ----
 
+  /**
+   * A pool sentence with its names and numbers swapped for the current story's own (the same swap throughout one
+   * story). The pool has ~14k sentences, so without this unrelated stories of a large corpus would share whole
+   * sentences, which real coverage of different events does not.
+   */
   private String sentence() {
-    return sentences.get(random.nextInt(sentences.size()));
+    String[] words = sentences.get(random.nextInt(sentences.size())).split(" ");
+    StringBuilder out = new StringBuilder(words[0]);
+    for (int i = 1; i < words.length; i++) {
+      String w = words[i];
+      java.util.regex.Matcher m = VARIABLE.matcher(w);
+      if (m.matches()) {
+        String core = m.group(1);
+        String swapped = Character.isDigit(core.charAt(0))
+            ? storyNumbers.computeIfAbsent(core, k -> Integer.toString(1 + random.nextInt(9999)))
+            : storyNames.computeIfAbsent(core, k -> names.get(random.nextInt(names.size())));
+        w = swapped + m.group(2);
+      }
+      out.append(' ').append(w);
+    }
+    return out.toString();
+  }
+
+  /** A capitalised word or a number, with trailing punctuation kept apart. */
+  private static final java.util.regex.Pattern VARIABLE =
+      java.util.regex.Pattern.compile("([A-Z][a-z]{2,}|\\d+)([.,;:'s]*)");
+
+  private final java.util.Map<String, String> storyNames = new java.util.HashMap<>();
+  private final java.util.Map<String, String> storyNumbers = new java.util.HashMap<>();
+  private List<String> names;
+
+  /** Capitalised words seen mid-sentence in the pool: the names the swap draws from. */
+  private List<String> names() {
+    if (names == null) {
+      java.util.TreeSet<String> found = new java.util.TreeSet<>();
+      for (String sentence : sentences) {
+        String[] words = sentence.split(" ");
+        for (int i = 1; i < words.length; i++) {
+          if (words[i].matches("[A-Z][a-z]{2,}")) {
+            found.add(words[i]);
+          }
+        }
+      }
+      names = new ArrayList<>(found);
+    }
+    return names;
   }
 
   private String headline() {
@@ -258,6 +302,9 @@ public final class BenchmarkCorpus {
     long story = 0;
     while (pages < n) {
       story++;
+      names();
+      storyNames.clear();
+      storyNumbers.clear();
       List<String> base = article();
       String title = headline();
       int day = 1 + random.nextInt(28);
