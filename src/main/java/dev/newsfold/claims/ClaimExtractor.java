@@ -307,6 +307,7 @@ public final class ClaimExtractor {
     while (subjEnd >= 0 && isAdverbial(s, subjEnd)) {
       subjEnd--;
     }
+    subjEnd = skipParenthetical(s, subjEnd);
     int[] np = nounPhraseBack(s, subjEnd);
     int boundary; // token before the attribution clause
     int srcFrom;
@@ -542,6 +543,34 @@ public final class ClaimExtractor {
     }
     return new Found(s.starts[k], s.ends[cueEnd], verb, stance, s.starts[np[0]], s.ends[np[1]], cStart, cEnd,
         quote);
+  }
+
+  /**
+   * "Sen. Elizabeth Warren (D-MA) said", "Many speakers — including ... — said": the subject ends before a bracketed
+   * or dash-enclosed insertion right before the verb. Returns the token before the insertion, or e unchanged.
+   */
+  private static int skipParenthetical(TaggedSentence s, int e) {
+    if (e <= 0) {
+      return e;
+    }
+    String close = s.tokens[e];
+    String open = close.equals(")") ? "(" : isDash(close) ? close : null;
+    if (open == null) {
+      return e;
+    }
+    for (int x = e - 1; x > 0 && x >= e - 25; x--) {
+      if (s.tokens[x].equals(open) || isDash(open) && isDash(s.tokens[x])) {
+        return x - 1;
+      }
+      if (s.tokens[x].equals(".") || isQuote(s.tokens[x]) || s.tokens[x].equals(";")) {
+        break;
+      }
+    }
+    return e;
+  }
+
+  private static boolean isDash(String t) {
+    return t.equals("—") || t.equals("--") || t.equals("–") || t.equals("―");
   }
 
   private static final Set<String> ADVERB_WORDS = words("again", "also", "repeatedly", "once", "still", "even",
