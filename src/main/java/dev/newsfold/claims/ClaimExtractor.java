@@ -327,7 +327,8 @@ public final class ClaimExtractor {
       }
     } else if (np != null && np[0] > 0 && (s.tokens[np[0] - 1].equals(",") || isQuote(s.tokens[np[0] - 1]))
         && np[0] - 1 > 0 && (isQuote(s.tokens[np[0] - 1]) || isQuote(s.tokens[np[0] - 2])
-        || restIsTail(s, cueEnd + 1) && clauseBefore(s, np[0] - 1))) {
+        || restIsTail(s, cueEnd + 1) && clauseBefore(s, np[0] - 1) && !quoteFollows(s, cueEnd + 1)
+        && !(introductory(s) && contentEnd(s, n) > s.ends[cueEnd]))) {
       boundary = np[0] - 1;
       srcFrom = s.starts[np[0]];
       srcTo = s.ends[np[1]];
@@ -453,8 +454,11 @@ public final class ClaimExtractor {
     boolean quote = c > cueEnd + 1 && isQuote(s.tokens[c - 1]);
     int cEnd;
     int cStart;
-    if (c >= n || contentEnd(s, n) <= s.starts[c]) {
+    boolean afterQuote = si > 0 && all.get(si - 1).paragraph == s.paragraph && (np[0] == 0 || isQuote(s.tokens[0]))
+        && isQuote(all.get(si - 1).tokens[all.get(si - 1).size() - 1]);
+    if (c >= n || contentEnd(s, n) <= s.starts[c] || afterQuote && !quote && adjunctOnly(s, c)) {
       // '"Is that all there is?" Trump said.': the quote is the previous sentence of the paragraph.
+      // Also with a tail: '“Who do they think they are?” Trump said of Apple in February, when ...'.
       if (!s.tokens[n - 1].equals(":") && si > 0 && all.get(si - 1).paragraph == s.paragraph
           && (np[0] == 0 || isQuote(s.tokens[0]))) {
         TaggedSentence prevS = all.get(si - 1);
@@ -648,6 +652,46 @@ public final class ClaimExtractor {
     return null;
   }
 
+
+  /** Tokens from {@code from} to the first comma or the end are a prepositional or temporal adjunct, no clause. */
+  private static boolean adjunctOnly(TaggedSentence s, int from) {
+    if (from >= s.size() || !(s.tag(from, "ADP") || TEMPORAL.contains(s.lower(from)))
+        || s.lower(from).equals("that")) {
+      return false;
+    }
+    for (int x = from; x < s.size() && !s.tokens[x].equals(","); x++) {
+      if (s.tag(x, "VERB") || s.tag(x, "AUX") || isQuote(s.tokens[x]) || s.tag(x, "SCONJ")) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** 'Adelson said, “They ...”' / 'he said: “...”': a quotation opens right after the cue. */
+  private static boolean quoteFollows(TaggedSentence s, int from) {
+    int x = from;
+    while (x < s.size() && (s.tokens[x].equals(",") || s.tokens[x].equals(":"))) {
+      x++;
+    }
+    return x < s.size() && x > from && isQuote(s.tokens[x]) && x + 1 < s.size();
+  }
+
+  /**
+   * "Asked whether ..., he said no" / "Holding open a book, Beck said ...": a sentence opening with a participle or
+   * a subordinate clause sets the scene; the reported content follows the cue.
+   */
+  private static boolean introductory(TaggedSentence s) {
+    int t = 0;
+    while (t < s.size() && isQuote(s.tokens[t])) {
+      t++;
+    }
+    if (t > 0 || t >= s.size()) {
+      return false;
+    }
+    String w = s.lower(t);
+    return SUBORDINATORS.contains(w) && !w.equals("that") || s.tag(t, "VERB")
+        && (w.endsWith("ing") || w.endsWith("ed") || w.equals("asked"));
+  }
 
   /** After a postposed attribution only a short tail may follow ("on Friday", "in a statement"). */
   private static boolean restIsTail(TaggedSentence s, int from) {
