@@ -859,7 +859,9 @@ public final class ClaimExtractor {
 
   /** ", adding that ..." / ", saying ...": the subject is the sentence's first noun phrase. */
   private static int[] participleSubject(TaggedSentence s, int k) {
-    if (!s.lower(k).endsWith("ing") || k == 0 || !s.tokens[k - 1].equals(",")) {
+    boolean coordinated = k > 1 && (s.lower(k - 1).equals("and") || s.lower(k - 1).equals("but"))
+        && !s.lower(k).endsWith("ing"); // "... rushed everyone inside and said they will ...": shared subject
+    if (!coordinated && (!s.lower(k).endsWith("ing") || k == 0 || !s.tokens[k - 1].equals(","))) {
       return null;
     }
     for (int i = 0; i < k - 1; i++) {
