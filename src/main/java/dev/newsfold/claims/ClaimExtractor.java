@@ -41,7 +41,11 @@ public final class ClaimExtractor {
       "disagree", "dispute", "refute", "rebut", "rebuff", "disavow", "publish", "declare", "announce", "agree",
       "support", "endorse", "praise", "defend", "yell", "shout", "discuss", "talk", "demand", "welcome", "applaud",
       "back", "champion", "repeat", "concur", "label", "dub", "characterize", "characterise", "oppose", "want",
-      "prefer", "seek", "plan", "wish", "intend");
+      "prefer", "seek", "plan", "wish", "intend", "echo", "express", "speak", "signal", "imply", "tout", "recommend",
+      "encourage", "request", "chant", "portray", "compare", "thank", "detail", "highlight", "advocate", "favor",
+      "favour", "refer", "reaffirm", "clarify", "forecast", "exclaim", "whisper", "pronounce", "summarize",
+      "summarise", "outline", "challenge", "assail", "bash", "scold", "rebuke", "chastise", "castigate", "deride",
+      "disparage", "knock");
   // Capitalised words the tagger may call PRON inside names ("Kim Yo Jong") are kept when not real pronouns.
   private static final Set<String> COMMON_PRONOUNS = words("i", "we", "he", "she", "it", "they", "you", "me", "us",
       "him", "her", "them", "his", "its", "their", "our", "my", "your", "who", "what", "which", "this", "that",
