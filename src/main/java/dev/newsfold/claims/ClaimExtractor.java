@@ -45,7 +45,8 @@ public final class ClaimExtractor {
       "encourage", "request", "chant", "portray", "compare", "thank", "detail", "highlight", "advocate", "favor",
       "favour", "refer", "reaffirm", "clarify", "forecast", "exclaim", "whisper", "pronounce", "summarize",
       "summarise", "outline", "challenge", "assail", "bash", "scold", "rebuke", "chastise", "castigate", "deride",
-      "disparage", "knock");
+      "disparage", "knock", "see", "view", "regard", "seem", "appear", "sound", "learn", "realize", "realise",
+      "understand");
   // Capitalised words the tagger may call PRON inside names ("Kim Yo Jong") are kept when not real pronouns.
   private static final Set<String> COMMON_PRONOUNS = words("i", "we", "he", "she", "it", "they", "you", "me", "us",
       "him", "her", "them", "his", "its", "their", "our", "my", "your", "who", "what", "which", "this", "that",

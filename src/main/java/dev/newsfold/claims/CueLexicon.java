@@ -43,7 +43,10 @@ final class CueLexicon {
     add("ANNOUNCE", "announce", "unveil", "declare", "disclose", "reveal", "proclaim", "release", "publish");
     add("BELIEVE", "believe", "think:thought", "feel:felt", "expect", "hope", "fear", "suspect", "doubt",
         "assume", "reckon", "anticipate", "know:knew:known", "worry:worried:worries", "wonder", "consider",
-        "want", "prefer", "seek:sought", "plan:planned:planning:plans", "wish", "intend", "believe");
+        "want", "prefer", "seek:sought", "plan:planned:planning:plans", "wish", "intend", "believe",
+        // Perception and appearance verbs carry a judgement too ("sees him as", "seems to be winning").
+        "see:saw:seen:sees:seeing", "view", "regard", "seem", "appear", "sound", "learn:learned:learnt",
+        "realize", "realise", "understand:understood", "recognise");
     add("WARN", "warn", "caution", "threaten", "alert");
     add("CONFIRM", "confirm", "acknowledge", "admit:admitted:admits:admitting", "concede", "verify:verified",
         "agree", "recognize", "recognise");
