@@ -180,10 +180,24 @@ public final class ClaimExtractor {
         }
       } else if (s.lower(k).equals("according") && k + 1 < n && s.lower(k + 1).equals("to")) {
         f = accordingTo(s, k);
-      } else if (k > 0 && k <= 4 && s.tokens[k].equals(":") && k + 2 < n && headlineSource(s, k)) {
-        // Headline style "Pat Caddell: Democrat Voters Worried ...".
-        f = new Found(s.starts[k], s.ends[k], ":", "ASSERT", s.starts[0], s.ends[k - 1], s.starts[k + 1],
-            contentEnd(s, n), false);
+      } else if (k > 0 && k <= 4 && s.tokens[k].equals(":") && k + 2 < n
+          && headlineSource(s, k, si == 0 || all.get(si - 1).paragraph != s.paragraph)) {
+        // Headline style "Pat Caddell: Democrat Voters Worried ...", transcript style "PENCE: ...".
+        int c0 = k + 1;
+        while (c0 < n - 1 && isQuote(s.tokens[c0])) {
+          c0++;
+        }
+        f = new Found(s.starts[k], s.ends[k], ":", "ASSERT", s.starts[0], s.ends[k - 1], s.starts[c0],
+            contentEnd(s, n), isQuote(s.tokens[k + 1]));
+      } else if (k > 1 && s.tokens[k].equals(":") && k + 2 < n && isQuote(s.tokens[k + 1])
+          && s.tag(k - 1, "PROPN") && openQuoteBefore(s.text, paraStart, s.starts[k]) < 0) {
+        // "... surprise Republican pollster Daron Shaw: “Historically, ...”": a name introduces the quote.
+        int[] np = nounPhraseBack(s, k - 1);
+        if (np != null) {
+          int end = Math.max(contentEnd(s, n), continuedQuote(s, all, si, paraEnd));
+          f = new Found(s.starts[k], s.ends[k], ":", "ASSERT", s.starts[np[0]], s.ends[np[1]], s.starts[k + 2],
+              end, true);
+        }
       } else if ((s.tag(k, "VERB") || s.tag(k, "AUX") && s.lower(k).startsWith("sa")
           || (s.lower(k).equals("says") || s.lower(k).equals("said")) && k > 0 && s.tag(k - 1, "PROPN"))
           && openQuoteBefore(s.text, paraStart, s.starts[k]) < 0) { // a verb inside a quotation is quoted speech
@@ -606,14 +620,20 @@ public final class ClaimExtractor {
   }
 
   /** "Pat Caddell:" / "Trump:" opening a line: a short proper name and nothing else before the colon. */
-  private static boolean headlineSource(TaggedSentence s, int colon) {
+  private static boolean headlineSource(TaggedSentence s, int colon, boolean paragraphStart) {
     for (int i = 0; i < colon; i++) {
-      if (!s.tag(i, "PROPN") || !s.isCapitalised(i)) {
+      if (!s.isCapitalised(i) || s.tag(i, "VERB") || s.tag(i, "AUX") || s.tag(i, "ADP") || s.tag(i, "DET")) {
         return false;
       }
     }
     String name = s.span(0, colon - 1);
-    return looksLikePerson(name); // not a lone word: "Seoul:" is a dateline
+    if (looksLikePerson(name) && (paragraphStart || s.tag(0, "PROPN"))) {
+      return true;
+    }
+    // A lone word opening a paragraph: a transcript speaker in capitals ("PENCE:") or a headline source
+    // ("Trump: ‘...’") when a quote or a capitalised clause follows. Not "Seoul:", a dateline before plain text.
+    return paragraphStart && colon == 1 && name.length() > 1 && (name.equals(name.toUpperCase(Locale.ROOT))
+        || isQuote(s.tokens[colon + 1]) && isSingleName(name));
   }
 
   /** Whether tokens before {@code end} hold a clause (a verb), so they can be reported content. */
