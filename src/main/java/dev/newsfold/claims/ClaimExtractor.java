@@ -399,6 +399,20 @@ public final class ClaimExtractor {
           }
         }
       }
+      if (!quote) {
+        // "The argument would be aided, Devine said, by the upcoming primary calendar": the attribution is an
+        // insertion and the reported clause resumes after it (not a participle or coordinated clause).
+        int after = Math.max(cueEnd, srcTo < 0 ? cueEnd : lastTokenBefore(s, srcTo)) + 1;
+        if (after + 2 < n && s.tokens[after].equals(",") && !s.tag(after + 1, "CCONJ")
+            && !s.tag(after + 1, "SCONJ") && !s.tag(after + 1, "PRON") && !s.lower(after + 1).endsWith("ing")
+            && !s.tag(after + 1, "VERB") && !s.tag(after + 1, "AUX") && !SUBORDINATORS.contains(s.lower(after + 1))
+            && !s.isCapitalised(after + 1) && !s.tag(after + 1, "PUNCT")) {
+          int end = contentEnd(s, n);
+          if (end > s.starts[after + 1]) {
+            found = found.withContinuation(cEnd, s.starts[after + 1], end);
+          }
+        }
+      }
       // "“A,” she said. “B.”": the quote goes on in the next sentences of the paragraph.
       return quote ? continueQuote(found, s, all, si, paraEnd) : found;
     }
