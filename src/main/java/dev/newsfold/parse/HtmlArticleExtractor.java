@@ -355,19 +355,50 @@ public final class HtmlArticleExtractor {
     if (best == null) {
       return body;
     }
-    // Widen to an ancestor when the article's paragraphs are split over sibling containers.
+    // Widen to an ancestor when the article's paragraphs are split over sibling containers (chunked bodies, one
+    // wrapper per few paragraphs): climb while what the parent adds is mostly prose, or next to nothing.
     Element candidate = best;
-    for (int i = 0; i < 3 && candidate.parent() != null && candidate.parent() != body.parent(); i++) {
+    double good = proseText(candidate);
+    int all = candidate.text().length();
+    for (int i = 0; i < 8 && candidate.parent() != null && candidate.parent() != body; i++) {
       Element parent = candidate.parent();
-      double parentText = proseLength(parent);
-      if (parentText > 1.3 * proseLength(candidate) && linkDensity(parent) < 0.25
-          && scores.getOrDefault(parent, 0.0) >= 0.5 * bestScore) {
-        candidate = parent;
-      } else {
+      double parentGood = proseText(parent);
+      int parentAll = parent.text().length();
+      double addedGood = parentGood - good;
+      int addedAll = parentAll - all;
+      boolean thinWrapper = addedAll <= Math.max(40, 0.03 * all);
+      boolean moreProse = addedGood >= 0.1 * good && addedGood >= 0.6 * addedAll && linkDensity(parent) < 0.3;
+      if (!thinWrapper && !moreProse) {
         break;
       }
+      candidate = parent;
+      good = parentGood;
+      all = parentAll;
     }
     return candidate;
+  }
+
+  /**
+   * Characters of prose-like text under an element: leaf text blocks of some length with few links (their link text
+   * not counted), and text written directly in containers between br tags.
+   */
+  private static double proseText(Element root) {
+    double n = 0;
+    for (Element e : root.getAllElements()) {
+      String tag = e.normalName();
+      if (!BLOCK_TAGS.contains(tag) && !CONTAINER_TAGS.contains(tag)) {
+        continue;
+      }
+      String text = hasBlockChild(e) ? ownText(e) : e.text();
+      if (text.length() < 40) {
+        continue;
+      }
+      double links = linkDensity(e);
+      if (links < 0.3) {
+        n += text.length() * (1 - links);
+      }
+    }
+    return n;
   }
 
   private static double proseLength(Element e) {
