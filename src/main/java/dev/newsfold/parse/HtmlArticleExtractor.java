@@ -30,6 +30,7 @@ import org.jsoup.parser.Parser;
  */
 public final class HtmlArticleExtractor {
 
+  private static final boolean DEBUG = Boolean.getBoolean("newsfold.debug");
   private static final ObjectMapper JSON = new ObjectMapper();
 
   /** Class/id words of containers that are never the article. */
@@ -356,24 +357,31 @@ public final class HtmlArticleExtractor {
       return body;
     }
     // Widen to an ancestor when the article's paragraphs are split over sibling containers (chunked bodies, one
-    // wrapper per few paragraphs): climb while what the parent adds is mostly prose, or next to nothing.
+    // wrapper per few paragraphs): climb while the next ancestor adds at least a quarter more text and that text is
+    // mostly prose; wrappers that add next to nothing are passed through but not taken on their own.
     Element candidate = best;
     double good = proseText(candidate);
     int all = candidate.text().length();
-    for (int i = 0; i < 8 && candidate.parent() != null && candidate.parent() != body; i++) {
-      Element parent = candidate.parent();
+    Element cursor = candidate;
+    for (int i = 0; i < 8 && cursor.parent() != null && cursor.parent() != body; i++) {
+      Element parent = cursor.parent();
+      cursor = parent;
       double parentGood = proseText(parent);
       int parentAll = parent.text().length();
       double addedGood = parentGood - good;
       int addedAll = parentAll - all;
-      boolean thinWrapper = addedAll <= Math.max(40, 0.03 * all);
-      boolean moreProse = addedGood >= 0.1 * good && addedGood >= 0.6 * addedAll && linkDensity(parent) < 0.3;
-      if (!thinWrapper && !moreProse) {
+      boolean moreProse = addedGood >= 0.25 * good && addedGood >= 0.6 * addedAll && linkDensity(parent) < 0.3;
+      if (DEBUG) {
+        System.err.printf("widen %s good %.0f all %d +good %.0f +all %d ld %.2f -> %s%n", parent.normalName() + "."
+            + parent.className(), good, all, addedGood, addedAll, linkDensity(parent), moreProse);
+      }
+      if (moreProse) {
+        candidate = parent;
+        good = parentGood;
+        all = parentAll;
+      } else if (addedAll > Math.max(40, 0.03 * all)) {
         break;
       }
-      candidate = parent;
-      good = parentGood;
-      all = parentAll;
     }
     return candidate;
   }
