@@ -31,6 +31,8 @@ import org.jsoup.parser.Parser;
 public final class HtmlArticleExtractor {
 
   private static final boolean DEBUG = Boolean.getBoolean("newsfold.debug");
+  /** Non-word characters in any script (plain \\W counts Cyrillic, Hangul, CJK letters as non-word). */
+  private static final Pattern NON_WORD = Pattern.compile("\\W+", Pattern.UNICODE_CHARACTER_CLASS);
   private static final ObjectMapper JSON = new ObjectMapper();
 
   /** Class/id words of containers that are never the article. */
@@ -255,11 +257,11 @@ public final class HtmlArticleExtractor {
 
   /** Share of the blocks' words that the page text holds (order-free, cheap). */
   private static double overlap(List<Block> blocks, String pageText) {
-    Set<String> page = new HashSet<>(List.of(pageText.toLowerCase(Locale.ROOT).split("\\W+")));
+    Set<String> page = new HashSet<>(List.of(NON_WORD.split(pageText.toLowerCase(Locale.ROOT))));
     int total = 0;
     int found = 0;
     for (Block b : blocks) {
-      for (String w : b.text().toLowerCase(Locale.ROOT).split("\\W+")) {
+      for (String w : NON_WORD.split(b.text().toLowerCase(Locale.ROOT))) {
         if (w.length() > 2) {
           total++;
           found += page.contains(w) ? 1 : 0;
@@ -479,7 +481,7 @@ public final class HtmlArticleExtractor {
   private static List<Block> blocks(List<Element> roots, String title) {
     List<Block> out = new ArrayList<>();
     Set<String> seen = new HashSet<>();
-    String titleKey = title == null ? "" : title.toLowerCase(Locale.ROOT).replaceAll("\\W+", "");
+    String titleKey = title == null ? "" : key(title);
     for (Element root : roots) {
       collect(root, out, seen, titleKey);
     }
@@ -568,10 +570,15 @@ public final class HtmlArticleExtractor {
     if (!accept(el, text, kind)) {
       return;
     }
-    String key = text.toLowerCase(Locale.ROOT).replaceAll("\\W+", "");
+    String key = key(text);
     if (!key.equals(titleKey) && seen.add(key)) {
       out.add(new Block(kind == null ? Block.Kind.PARAGRAPH : kind, text));
     }
+  }
+
+  /** Letters and digits of any script, lower-cased: the identity of a block for de-duplication. */
+  private static String key(String text) {
+    return NON_WORD.matcher(text.toLowerCase(Locale.ROOT)).replaceAll("");
   }
 
   private static String ownText(Element e) {
