@@ -571,7 +571,9 @@ public final class HtmlArticleExtractor {
       return;
     }
     String key = key(text);
-    if (!key.equals(titleKey) && seen.add(key)) {
+    // Long paragraphs seen twice are layout copies (mobile and desktop variants); short lines repeat for real
+    // (an interview's recurring question, a recipe's "Method").
+    if (!key.equals(titleKey) && (text.length() < 100 || seen.add(key))) {
       out.add(new Block(kind == null ? Block.Kind.PARAGRAPH : kind, text));
     }
   }
