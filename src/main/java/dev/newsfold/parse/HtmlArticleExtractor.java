@@ -542,6 +542,11 @@ public final class HtmlArticleExtractor {
         continue;
       }
       flush(f, out, seen, titleKey);
+      String row = tag.equals("tr") ? dataRow(el) : null;
+      if (row != null) {
+        add(el, row, Block.Kind.PARAGRAPH, out, seen, titleKey);
+        continue;
+      }
       Block.Kind kind = switch (tag) {
         case "p", "pre", "dd" -> Block.Kind.PARAGRAPH;
         case "h2", "h3", "h4", "h5", "h6" -> Block.Kind.HEADING;
@@ -596,6 +601,28 @@ public final class HtmlArticleExtractor {
     return sb.toString().strip();
   }
 
+  /**
+   * A data table's row as one line, its cells joined by spaces; null for rows of a layout table (cells holding
+   * blocks or long text), which are walked as containers instead.
+   */
+  private static String dataRow(Element tr) {
+    StringBuilder sb = new StringBuilder();
+    for (Element cell : tr.children()) {
+      String tag = cell.normalName();
+      if (!tag.equals("td") && !tag.equals("th")) {
+        return null;
+      }
+      String text = cell.text().strip();
+      if (hasBlockChild(cell) || text.length() > 200) {
+        return null;
+      }
+      if (!text.isEmpty()) {
+        sb.append(sb.length() == 0 ? "" : " ").append(text);
+      }
+    }
+    return sb.toString();
+  }
+
   private static boolean accept(Element el, String text, Block.Kind kind) {
     if (text.isEmpty()) {
       return false;
@@ -608,7 +635,9 @@ public final class HtmlArticleExtractor {
       return links < 0.3 && text.length() >= 20;
     }
     if (links > 0.5) {
-      return false;
+      // A sentence that links part of itself is still prose; a line that is all link, or a label and a link
+      // ("Related: ..."), is not.
+      return links < 0.85 && el.getElementsByTag("a").size() <= 2 && text.length() * (1 - links) >= 30 && text.matches("(?s).*[.!?\"”»]$");
     }
     // Short link-bearing lines ("Read more", "Related: ...") and bare labels are chrome.
     return text.length() >= 20 || (links == 0 && text.matches(".*[.!?\"”]$"));
