@@ -109,13 +109,13 @@ class HtmlArticleExtractorTest {
   void dataTableRowsAndPartlyLinkedSentencesAreKept() {
     String linked = "The suspect was convicted and <a href=\"/x\">sentenced to life in federal prison last Thursday</a>.";
     String html = "<html><body><div class=\"story\"><p>" + P1 + "</p><p>" + linked + "</p>"
-        + "<table><tr><th>Pos.</th><th>Driver</th><th>Points</th><th>Wins</th></tr>"
-        + "<tr><td>1</td><td>Kyle Busch</td><td>5040</td><td>5</td></tr>"
+        + "<table><tr><th>Pos.</th><th>Driver</th><th>Points</th><th>Wins</th><th>Top 5</th></tr>"
+        + "<tr><td>1</td><td>Kyle Busch</td><td>5040</td><td>5</td><td>17</td></tr>"
         + "</table><p>" + P2 + "</p><p><a href=\"/y\">Another story entirely about something else</a></p>"
         + "</div></body></html>";
     List<String> texts = new HtmlArticleExtractor().extract(html, null).blocks().stream().map(Block::text).toList();
     assertEquals(List.of(P1, "The suspect was convicted and sentenced to life in federal prison last Thursday.",
-        "Pos. Driver Points Wins", "1 Kyle Busch 5040 5", P2), texts);
+        "Pos. Driver Points Wins Top 5", "1 Kyle Busch 5040 5 17", P2), texts);
   }
 
   @Test
