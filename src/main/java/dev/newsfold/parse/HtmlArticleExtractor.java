@@ -30,7 +30,6 @@ import org.jsoup.parser.Parser;
  */
 public final class HtmlArticleExtractor {
 
-  private static final boolean DEBUG = Boolean.getBoolean("newsfold.debug");
   /** Non-word characters in any script (plain \\W counts Cyrillic, Hangul, CJK letters as non-word). */
   private static final Pattern NON_WORD = Pattern.compile("\\W+", Pattern.UNICODE_CHARACTER_CLASS);
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -373,10 +372,6 @@ public final class HtmlArticleExtractor {
       double addedGood = parentGood - good;
       int addedAll = parentAll - all;
       boolean moreProse = addedGood >= 0.25 * good && addedGood >= 0.6 * addedAll && linkDensity(parent) < 0.3;
-      if (DEBUG) {
-        System.err.printf("widen %s good %.0f all %d +good %.0f +all %d ld %.2f -> %s%n", parent.normalName() + "."
-            + parent.className(), good, all, addedGood, addedAll, linkDensity(parent), moreProse);
-      }
       if (moreProse) {
         candidate = parent;
         good = parentGood;
