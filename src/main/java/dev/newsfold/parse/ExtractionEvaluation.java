@@ -21,7 +21,8 @@ import java.util.zip.GZIPInputStream;
  * multisets, precision and recall per page, averaged over pages, F1 of the two averages.
  *
  * <p>It runs newsfold's HTML path as the pipeline does: decoding, {@link HtmlPageParser}'s extractor, then the chrome
- * cleaner. Usage: {@code ExtractionEvaluation [dataDir] [--verbose]}
+ * cleaner. Usage: {@code ExtractionEvaluation [dataDir] [--verbose]}; --verbose prints F1, P, R and id per page, worst
+ * first; {@code -Dnewsfold.extraction.dump=DIR} writes each page's predicted and gold text there.
  */
 public final class ExtractionEvaluation {
 
@@ -74,7 +75,16 @@ public final class ExtractionEvaluation {
       sumP += pr[0];
       sumR += pr[1];
       pages++;
-      report.add(String.format("%.3f %.3f %s", pr[0], pr[1], e.getKey().substring(0, 12)));
+      double f1 = pr[0] + pr[1] == 0 ? 0 : 2 * pr[0] * pr[1] / (pr[0] + pr[1]);
+      report.add(String.format("%.3f %.3f %.3f %s", f1, pr[0], pr[1], e.getKey().substring(0, 12)));
+      String dump = System.getProperty("newsfold.extraction.dump");
+      if (dump != null) {
+        // Predicted and gold bodies side by side, for reading why a page fails.
+        Files.createDirectories(Path.of(dump));
+        Files.writeString(Path.of(dump, e.getKey().substring(0, 12) + ".pred.txt"), predicted);
+        Files.writeString(Path.of(dump, e.getKey().substring(0, 12) + ".gold.txt"),
+            e.getValue().path("articleBody").asText(""));
+      }
     }
     if (verbose) {
       report.sort(null);

@@ -30,6 +30,8 @@ import org.jsoup.parser.Parser;
  */
 public final class HtmlArticleExtractor {
 
+  /** Non-word characters in any script (plain \\W counts Cyrillic, Hangul, CJK letters as non-word). */
+  private static final Pattern NON_WORD = Pattern.compile("\\W+", Pattern.UNICODE_CHARACTER_CLASS);
   private static final ObjectMapper JSON = new ObjectMapper();
 
   /** Class/id words of containers that are never the article. */
@@ -254,11 +256,11 @@ public final class HtmlArticleExtractor {
 
   /** Share of the blocks' words that the page text holds (order-free, cheap). */
   private static double overlap(List<Block> blocks, String pageText) {
-    Set<String> page = new HashSet<>(List.of(pageText.toLowerCase(Locale.ROOT).split("\\W+")));
+    Set<String> page = new HashSet<>(List.of(NON_WORD.split(pageText.toLowerCase(Locale.ROOT))));
     int total = 0;
     int found = 0;
     for (Block b : blocks) {
-      for (String w : b.text().toLowerCase(Locale.ROOT).split("\\W+")) {
+      for (String w : NON_WORD.split(b.text().toLowerCase(Locale.ROOT))) {
         if (w.length() > 2) {
           total++;
           found += page.contains(w) ? 1 : 0;
@@ -355,19 +357,53 @@ public final class HtmlArticleExtractor {
     if (best == null) {
       return body;
     }
-    // Widen to an ancestor when the article's paragraphs are split over sibling containers.
+    // Widen to an ancestor when the article's paragraphs are split over sibling containers (chunked bodies, one
+    // wrapper per few paragraphs): climb while the next ancestor adds at least a quarter more text and that text is
+    // mostly prose; wrappers that add next to nothing are passed through but not taken on their own.
     Element candidate = best;
-    for (int i = 0; i < 3 && candidate.parent() != null && candidate.parent() != body.parent(); i++) {
-      Element parent = candidate.parent();
-      double parentText = proseLength(parent);
-      if (parentText > 1.3 * proseLength(candidate) && linkDensity(parent) < 0.25
-          && scores.getOrDefault(parent, 0.0) >= 0.5 * bestScore) {
+    double good = proseText(candidate);
+    int all = candidate.text().length();
+    Element cursor = candidate;
+    for (int i = 0; i < 8 && cursor.parent() != null && cursor.parent() != body; i++) {
+      Element parent = cursor.parent();
+      cursor = parent;
+      double parentGood = proseText(parent);
+      int parentAll = parent.text().length();
+      double addedGood = parentGood - good;
+      int addedAll = parentAll - all;
+      boolean moreProse = addedGood >= 0.25 * good && addedGood >= 0.6 * addedAll && linkDensity(parent) < 0.3;
+      if (moreProse) {
         candidate = parent;
-      } else {
+        good = parentGood;
+        all = parentAll;
+      } else if (addedAll > Math.max(40, 0.03 * all)) {
         break;
       }
     }
     return candidate;
+  }
+
+  /**
+   * Characters of prose-like text under an element: leaf text blocks of some length with few links (their link text
+   * not counted), and text written directly in containers between br tags.
+   */
+  private static double proseText(Element root) {
+    double n = 0;
+    for (Element e : root.getAllElements()) {
+      String tag = e.normalName();
+      if (!BLOCK_TAGS.contains(tag) && !CONTAINER_TAGS.contains(tag)) {
+        continue;
+      }
+      String text = hasBlockChild(e) ? ownText(e) : e.text();
+      if (text.length() < 40) {
+        continue;
+      }
+      double links = linkDensity(e);
+      if (links < 0.3) {
+        n += text.length() * (1 - links);
+      }
+    }
+    return n;
   }
 
   private static double proseLength(Element e) {
@@ -440,7 +476,7 @@ public final class HtmlArticleExtractor {
   private static List<Block> blocks(List<Element> roots, String title) {
     List<Block> out = new ArrayList<>();
     Set<String> seen = new HashSet<>();
-    String titleKey = title == null ? "" : title.toLowerCase(Locale.ROOT).replaceAll("\\W+", "");
+    String titleKey = title == null ? "" : key(title);
     for (Element root : roots) {
       collect(root, out, seen, titleKey);
     }
@@ -501,6 +537,11 @@ public final class HtmlArticleExtractor {
         continue;
       }
       flush(f, out, seen, titleKey);
+      String row = tag.equals("tr") ? dataRow(el) : null;
+      if (row != null) {
+        add(el, row, Block.Kind.PARAGRAPH, out, seen, titleKey);
+        continue;
+      }
       Block.Kind kind = switch (tag) {
         case "p", "pre", "dd" -> Block.Kind.PARAGRAPH;
         case "h2", "h3", "h4", "h5", "h6" -> Block.Kind.HEADING;
@@ -529,10 +570,17 @@ public final class HtmlArticleExtractor {
     if (!accept(el, text, kind)) {
       return;
     }
-    String key = text.toLowerCase(Locale.ROOT).replaceAll("\\W+", "");
-    if (!key.equals(titleKey) && seen.add(key)) {
+    String key = key(text);
+    // Long paragraphs seen twice are layout copies (mobile and desktop variants); short lines repeat for real
+    // (an interview's recurring question, a recipe's "Method").
+    if (!key.equals(titleKey) && (text.length() < 100 || seen.add(key))) {
       out.add(new Block(kind == null ? Block.Kind.PARAGRAPH : kind, text));
     }
+  }
+
+  /** Letters and digits of any script, lower-cased: the identity of a block for de-duplication. */
+  private static String key(String text) {
+    return NON_WORD.matcher(text.toLowerCase(Locale.ROOT)).replaceAll("");
   }
 
   private static String ownText(Element e) {
@@ -548,6 +596,28 @@ public final class HtmlArticleExtractor {
     return sb.toString().strip();
   }
 
+  /**
+   * A data table's row as one line, its cells joined by spaces; null for rows of a layout table (cells holding
+   * blocks or long text), which are walked as containers instead.
+   */
+  private static String dataRow(Element tr) {
+    StringBuilder sb = new StringBuilder();
+    for (Element cell : tr.children()) {
+      String tag = cell.normalName();
+      if (!tag.equals("td") && !tag.equals("th")) {
+        return null;
+      }
+      String text = cell.text().strip();
+      if (hasBlockChild(cell) || text.length() > 200) {
+        return null;
+      }
+      if (!text.isEmpty()) {
+        sb.append(sb.length() == 0 ? "" : " ").append(text);
+      }
+    }
+    return sb.toString();
+  }
+
   private static boolean accept(Element el, String text, Block.Kind kind) {
     if (text.isEmpty()) {
       return false;
@@ -560,7 +630,9 @@ public final class HtmlArticleExtractor {
       return links < 0.3 && text.length() >= 20;
     }
     if (links > 0.5) {
-      return false;
+      // A sentence that links part of itself is still prose; a line that is all link, or a label and a link
+      // ("Related: ..."), is not.
+      return links < 0.85 && el.getElementsByTag("a").size() <= 2 && text.length() * (1 - links) >= 30 && text.matches("(?s).*[.!?\"”»]$");
     }
     // Short link-bearing lines ("Read more", "Related: ...") and bare labels are chrome.
     return text.length() >= 20 || (links == 0 && text.matches(".*[.!?\"”]$"));

@@ -85,6 +85,40 @@ class HtmlArticleExtractorTest {
   }
 
   @Test
+  void articleSplitOverSiblingChunksIsTakenWhole() {
+    // One wrapper per couple of paragraphs, as chunked bodies with ad slots between them are written.
+    String chunk = "<div class=\"chunk\"><div class=\"inner\"><p>%s</p><p>%s</p></div></div>";
+    String html = "<html><body><div class=\"menu\"><a href=\"/\">Home</a></div><section>"
+        + String.format(chunk, P1, P2) + "<div class=\"ad-slot\"></div>" + String.format(chunk, P3, P1 + " Again.")
+        + "</section><footer><p>Copyright notice for this example site.</p></footer></body></html>";
+    List<String> texts = new HtmlArticleExtractor().extract(html, null).blocks().stream().map(Block::text).toList();
+    assertEquals(List.of(P1, P2, P3, P1 + " Again."), texts);
+  }
+
+  @Test
+  void paragraphsInOtherScriptsAreNotTakenForDuplicates() {
+    String a = "Наши герои знают толк не только во вкусе, но и в красоте еды и рецептов.";
+    String b = "Самые популярные блогеры рассказали нам, как они решили заняться этим творчеством.";
+    String c = "Первые три участника, набравшие больше голосов, получат ценные призы и подарки.";
+    String html = "<html><body><div class=\"text\"><p>" + a + "</p><p>" + b + "</p><p>" + c + "</p></div></body></html>";
+    List<String> texts = new HtmlArticleExtractor().extract(html, null).blocks().stream().map(Block::text).toList();
+    assertEquals(List.of(a, b, c), texts);
+  }
+
+  @Test
+  void dataTableRowsAndPartlyLinkedSentencesAreKept() {
+    String linked = "The suspect was convicted and <a href=\"/x\">sentenced to life in federal prison last Thursday</a>.";
+    String html = "<html><body><div class=\"story\"><p>" + P1 + "</p><p>" + linked + "</p>"
+        + "<table><tr><th>Pos.</th><th>Driver</th><th>Points</th><th>Wins</th><th>Top 5</th></tr>"
+        + "<tr><td>1</td><td>Kyle Busch</td><td>5040</td><td>5</td><td>17</td></tr>"
+        + "</table><p>" + P2 + "</p><p><a href=\"/y\">Another story entirely about something else</a></p>"
+        + "</div></body></html>";
+    List<String> texts = new HtmlArticleExtractor().extract(html, null).blocks().stream().map(Block::text).toList();
+    assertEquals(List.of(P1, "The suspect was convicted and sentenced to life in federal prison last Thursday.",
+        "Pos. Driver Points Wins Top 5", "1 Kyle Busch 5040 5 17", P2), texts);
+  }
+
+  @Test
   void oddInputNeverThrows() {
     HtmlArticleExtractor x = new HtmlArticleExtractor();
     assertTrue(x.extract("", null).blocks().isEmpty());
@@ -100,6 +134,6 @@ class HtmlArticleExtractorTest {
     Path dir = Path.of(System.getProperty("newsfold.data", "../shared/data"), "article-extraction");
     assumeTrue(Files.exists(dir.resolve("ground-truth.json")), "article-extraction data not present: skipped");
     ExtractionEvaluation.Score s = ExtractionEvaluation.evaluate(dir, false);
-    assertTrue(s.f1() >= 0.93, "F1 " + s.f1());
+    assertTrue(s.f1() >= 0.955, "F1 " + s.f1());
   }
 }
