@@ -180,7 +180,9 @@ public final class ChromeCleaner {
       LineShape s = shape[i];
       String key = LineShape.key(s.text);
       boolean keep;
-      if (chrome[i] || seen.contains(key)) {
+      // On a page the extractor chose, short lines repeat for real (an interview's recurring question, recipe labels);
+      // only a long paragraph seen twice is a layout copy. Text dumps have no such structure: every repeat goes.
+      if (chrome[i] || seen.contains(key) && (!structured || s.text.length() >= 100)) {
         keep = false;
       } else if (structured) {
         // The extractor already chose the main content: drop only what is clearly not the article.

@@ -98,9 +98,20 @@ public final class LineShape {
     return counted == 0 ? 0 : (double) capital / counted;
   }
 
-  /** Headline styling: most words capitalised and no full stop (teasers, related-article links, list headlines). */
+  /**
+   * Headline styling: most words capitalised and no full stop (teasers, related-article links, list headlines). A line
+   * that is mostly numbers is a table row or a score line, not a headline.
+   */
   boolean headlineStyle() {
-    return wordCount() >= 4 && !text.strip().endsWith(".") && titleCaseRatio() >= 0.75;
+    return wordCount() >= 4 && !text.strip().endsWith(".") && titleCaseRatio() >= 0.75 && !mostlyNumbers();
+  }
+
+  boolean mostlyNumbers() {
+    int digits = 0;
+    for (String w : words) {
+      digits += !w.isEmpty() && Character.isDigit(w.charAt(0)) ? 1 : 0;
+    }
+    return digits * 2 >= words.size();
   }
 
   /** A paragraph of prose: long enough, ends like a sentence, not styled as a headline. */

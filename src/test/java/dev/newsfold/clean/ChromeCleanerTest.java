@@ -110,9 +110,24 @@ class ChromeCleanerTest {
     assertTrue(new LineShape("Flood waters near the bridge - Getty Images").credit());
     assertTrue(new LineShape("North Korea's Kim Drops Goal With South - Will He Rewrite History?").headlineStyle());
     assertFalse(new LineShape("The minister said the talks were going well.").headlineStyle());
+    assertFalse(new LineShape("1 Kyle Busch 5040 5 1 17 27").headlineStyle(), "a table row is not a headline");
     assertTrue(new LineShape("BY Seema Guha").byline());
     assertTrue(new LineShape("By Jane Doe, Associated Press").byline());
     assertFalse(new LineShape("By the end of the year, prices had doubled.").byline());
     assertTrue(new LineShape("Sign up for our newsletter").callToAction());
+  }
+
+  @Test
+  void extractedPageKeepsShortLinesThatRepeatButNotRepeatedParagraphs() {
+    String question = "What happens next?";
+    List<ChromeCleaner.Line> lines = new ArrayList<>();
+    for (String t : List.of(question, BODY1, question, BODY2, BODY1, BODY3)) {
+      lines.add(new ChromeCleaner.Line(t, lines.size(), ChromeCleaner.Line.Kind.PARAGRAPH));
+    }
+    List<String> kept = new ChromeCleaner(k -> false, true).clean("Levee holds", lines).paragraphs();
+    assertEquals(List.of(question, BODY1, question, BODY2, BODY3), kept);
+    // A text dump has no extractor behind it: there every repeat is a layout copy.
+    List<String> dump = new ChromeCleaner(k -> false, false).clean("Levee holds", lines).paragraphs();
+    assertEquals(1, dump.stream().filter(BODY1::equals).count());
   }
 }
