@@ -41,7 +41,12 @@ public final class ClaimExtractor {
       "disagree", "dispute", "refute", "rebut", "rebuff", "disavow", "publish", "declare", "announce", "agree",
       "support", "endorse", "praise", "defend", "yell", "shout", "discuss", "talk", "demand", "welcome", "applaud",
       "back", "champion", "repeat", "concur", "label", "dub", "characterize", "characterise", "oppose", "want",
-      "prefer", "seek", "plan", "wish", "intend");
+      "prefer", "seek", "plan", "wish", "intend", "echo", "express", "speak", "signal", "imply", "tout", "recommend",
+      "encourage", "request", "chant", "portray", "compare", "thank", "detail", "highlight", "advocate", "favor",
+      "favour", "refer", "reaffirm", "clarify", "forecast", "exclaim", "whisper", "pronounce", "summarize",
+      "summarise", "outline", "challenge", "assail", "bash", "scold", "rebuke", "chastise", "castigate", "deride",
+      "disparage", "knock", "see", "view", "regard", "seem", "appear", "sound", "learn", "realize", "realise",
+      "understand");
   // Capitalised words the tagger may call PRON inside names ("Kim Yo Jong") are kept when not real pronouns.
   private static final Set<String> COMMON_PRONOUNS = words("i", "we", "he", "she", "it", "they", "you", "me", "us",
       "him", "her", "them", "his", "its", "their", "our", "my", "your", "who", "what", "which", "this", "that",
@@ -175,10 +180,24 @@ public final class ClaimExtractor {
         }
       } else if (s.lower(k).equals("according") && k + 1 < n && s.lower(k + 1).equals("to")) {
         f = accordingTo(s, k);
-      } else if (k > 0 && k <= 4 && s.tokens[k].equals(":") && k + 2 < n && headlineSource(s, k)) {
-        // Headline style "Pat Caddell: Democrat Voters Worried ...".
-        f = new Found(s.starts[k], s.ends[k], ":", "ASSERT", s.starts[0], s.ends[k - 1], s.starts[k + 1],
-            contentEnd(s, n), false);
+      } else if (k > 0 && k <= 4 && s.tokens[k].equals(":") && k + 2 < n
+          && headlineSource(s, k, si == 0 || all.get(si - 1).paragraph != s.paragraph)) {
+        // Headline style "Pat Caddell: Democrat Voters Worried ...", transcript style "PENCE: ...".
+        int c0 = k + 1;
+        while (c0 < n - 1 && isQuote(s.tokens[c0])) {
+          c0++;
+        }
+        f = new Found(s.starts[k], s.ends[k], ":", "ASSERT", s.starts[0], s.ends[k - 1], s.starts[c0],
+            contentEnd(s, n), isQuote(s.tokens[k + 1]));
+      } else if (k > 1 && s.tokens[k].equals(":") && k + 2 < n && isQuote(s.tokens[k + 1])
+          && s.tag(k - 1, "PROPN") && openQuoteBefore(s.text, paraStart, s.starts[k]) < 0) {
+        // "... surprise Republican pollster Daron Shaw: “Historically, ...”": a name introduces the quote.
+        int[] np = nounPhraseBack(s, k - 1);
+        if (np != null) {
+          int end = Math.max(contentEnd(s, n), continuedQuote(s, all, si, paraEnd));
+          f = new Found(s.starts[k], s.ends[k], ":", "ASSERT", s.starts[np[0]], s.ends[np[1]], s.starts[k + 2],
+              end, true);
+        }
       } else if ((s.tag(k, "VERB") || s.tag(k, "AUX") && s.lower(k).startsWith("sa")
           || (s.lower(k).equals("says") || s.lower(k).equals("said")) && k > 0 && s.tag(k - 1, "PROPN"))
           && openQuoteBefore(s.text, paraStart, s.starts[k]) < 0) { // a verb inside a quotation is quoted speech
@@ -307,6 +326,7 @@ public final class ClaimExtractor {
     while (subjEnd >= 0 && isAdverbial(s, subjEnd)) {
       subjEnd--;
     }
+    subjEnd = skipParenthetical(s, subjEnd);
     int[] np = nounPhraseBack(s, subjEnd);
     int boundary; // token before the attribution clause
     int srcFrom;
@@ -326,7 +346,8 @@ public final class ClaimExtractor {
       }
     } else if (np != null && np[0] > 0 && (s.tokens[np[0] - 1].equals(",") || isQuote(s.tokens[np[0] - 1]))
         && np[0] - 1 > 0 && (isQuote(s.tokens[np[0] - 1]) || isQuote(s.tokens[np[0] - 2])
-        || restIsTail(s, cueEnd + 1) && clauseBefore(s, np[0] - 1))) {
+        || restIsTail(s, cueEnd + 1) && clauseBefore(s, np[0] - 1) && !quoteFollows(s, cueEnd + 1)
+        && !(introductory(s) && contentEnd(s, n) > s.ends[cueEnd]))) {
       boundary = np[0] - 1;
       srcFrom = s.starts[np[0]];
       srcTo = s.ends[np[1]];
@@ -375,6 +396,20 @@ public final class ClaimExtractor {
           int end = contentEnd(s, n);
           if (end > s.starts[after + 2]) {
             found = found.withContinuation(cEnd, s.starts[after + 2], end);
+          }
+        }
+      }
+      if (!quote) {
+        // "The argument would be aided, Devine said, by the upcoming primary calendar": the attribution is an
+        // insertion and the reported clause resumes after it (not a participle or coordinated clause).
+        int after = Math.max(cueEnd, srcTo < 0 ? cueEnd : lastTokenBefore(s, srcTo)) + 1;
+        if (after + 2 < n && s.tokens[after].equals(",") && !s.tag(after + 1, "CCONJ")
+            && !s.tag(after + 1, "SCONJ") && !s.tag(after + 1, "PRON") && !s.lower(after + 1).endsWith("ing")
+            && !s.tag(after + 1, "VERB") && !s.tag(after + 1, "AUX") && !SUBORDINATORS.contains(s.lower(after + 1))
+            && !s.isCapitalised(after + 1) && !s.tag(after + 1, "PUNCT")) {
+          int end = contentEnd(s, n);
+          if (end > s.starts[after + 1]) {
+            found = found.withContinuation(cEnd, s.starts[after + 1], end);
           }
         }
       }
@@ -452,8 +487,11 @@ public final class ClaimExtractor {
     boolean quote = c > cueEnd + 1 && isQuote(s.tokens[c - 1]);
     int cEnd;
     int cStart;
-    if (c >= n || contentEnd(s, n) <= s.starts[c]) {
+    boolean afterQuote = si > 0 && all.get(si - 1).paragraph == s.paragraph && (np[0] == 0 || isQuote(s.tokens[0]))
+        && isQuote(all.get(si - 1).tokens[all.get(si - 1).size() - 1]);
+    if (c >= n || contentEnd(s, n) <= s.starts[c] || afterQuote && !quote && adjunctOnly(s, c)) {
       // '"Is that all there is?" Trump said.': the quote is the previous sentence of the paragraph.
+      // Also with a tail: '“Who do they think they are?” Trump said of Apple in February, when ...'.
       if (!s.tokens[n - 1].equals(":") && si > 0 && all.get(si - 1).paragraph == s.paragraph
           && (np[0] == 0 || isQuote(s.tokens[0]))) {
         TaggedSentence prevS = all.get(si - 1);
@@ -544,6 +582,34 @@ public final class ClaimExtractor {
         quote);
   }
 
+  /**
+   * "Sen. Elizabeth Warren (D-MA) said", "Many speakers — including ... — said": the subject ends before a bracketed
+   * or dash-enclosed insertion right before the verb. Returns the token before the insertion, or e unchanged.
+   */
+  private static int skipParenthetical(TaggedSentence s, int e) {
+    if (e <= 0) {
+      return e;
+    }
+    String close = s.tokens[e];
+    String open = close.equals(")") ? "(" : isDash(close) ? close : null;
+    if (open == null) {
+      return e;
+    }
+    for (int x = e - 1; x > 0 && x >= e - 25; x--) {
+      if (s.tokens[x].equals(open) || isDash(open) && isDash(s.tokens[x])) {
+        return x - 1;
+      }
+      if (s.tokens[x].equals(".") || isQuote(s.tokens[x]) || s.tokens[x].equals(";")) {
+        break;
+      }
+    }
+    return e;
+  }
+
+  private static boolean isDash(String t) {
+    return t.equals("—") || t.equals("--") || t.equals("–") || t.equals("―");
+  }
+
   private static final Set<String> ADVERB_WORDS = words("again", "also", "repeatedly", "once", "still", "even",
       "then", "later", "earlier", "previously", "already", "never", "not", "n't", "often", "just", "first");
 
@@ -568,14 +634,20 @@ public final class ClaimExtractor {
   }
 
   /** "Pat Caddell:" / "Trump:" opening a line: a short proper name and nothing else before the colon. */
-  private static boolean headlineSource(TaggedSentence s, int colon) {
+  private static boolean headlineSource(TaggedSentence s, int colon, boolean paragraphStart) {
     for (int i = 0; i < colon; i++) {
-      if (!s.tag(i, "PROPN") || !s.isCapitalised(i)) {
+      if (!s.isCapitalised(i) || s.tag(i, "VERB") || s.tag(i, "AUX") || s.tag(i, "ADP") || s.tag(i, "DET")) {
         return false;
       }
     }
     String name = s.span(0, colon - 1);
-    return looksLikePerson(name); // not a lone word: "Seoul:" is a dateline
+    if (looksLikePerson(name) && (paragraphStart || s.tag(0, "PROPN"))) {
+      return true;
+    }
+    // A lone word opening a paragraph: a transcript speaker in capitals ("PENCE:") or a headline source
+    // ("Trump: ‘...’") when a quote or a capitalised clause follows. Not "Seoul:", a dateline before plain text.
+    return paragraphStart && colon == 1 && name.length() > 1 && (name.equals(name.toUpperCase(Locale.ROOT))
+        || isQuote(s.tokens[colon + 1]) && isSingleName(name));
   }
 
   /** Whether tokens before {@code end} hold a clause (a verb), so they can be reported content. */
@@ -619,6 +691,46 @@ public final class ClaimExtractor {
     return null;
   }
 
+
+  /** Tokens from {@code from} to the first comma or the end are a prepositional or temporal adjunct, no clause. */
+  private static boolean adjunctOnly(TaggedSentence s, int from) {
+    if (from >= s.size() || !(s.tag(from, "ADP") || TEMPORAL.contains(s.lower(from)))
+        || s.lower(from).equals("that")) {
+      return false;
+    }
+    for (int x = from; x < s.size() && !s.tokens[x].equals(","); x++) {
+      if (s.tag(x, "VERB") || s.tag(x, "AUX") || isQuote(s.tokens[x]) || s.tag(x, "SCONJ")) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** 'Adelson said, “They ...”' / 'he said: “...”': a quotation opens right after the cue. */
+  private static boolean quoteFollows(TaggedSentence s, int from) {
+    int x = from;
+    while (x < s.size() && (s.tokens[x].equals(",") || s.tokens[x].equals(":"))) {
+      x++;
+    }
+    return x < s.size() && x > from && isQuote(s.tokens[x]) && x + 1 < s.size();
+  }
+
+  /**
+   * "Asked whether ..., he said no" / "Holding open a book, Beck said ...": a sentence opening with a participle or
+   * a subordinate clause sets the scene; the reported content follows the cue.
+   */
+  private static boolean introductory(TaggedSentence s) {
+    int t = 0;
+    while (t < s.size() && isQuote(s.tokens[t])) {
+      t++;
+    }
+    if (t > 0 || t >= s.size()) {
+      return false;
+    }
+    String w = s.lower(t);
+    return SUBORDINATORS.contains(w) && !w.equals("that") || s.tag(t, "VERB")
+        && (w.endsWith("ing") || w.endsWith("ed") || w.equals("asked"));
+  }
 
   /** After a postposed attribution only a short tail may follow ("on Friday", "in a statement"). */
   private static boolean restIsTail(TaggedSentence s, int from) {
@@ -786,7 +898,9 @@ public final class ClaimExtractor {
 
   /** ", adding that ..." / ", saying ...": the subject is the sentence's first noun phrase. */
   private static int[] participleSubject(TaggedSentence s, int k) {
-    if (!s.lower(k).endsWith("ing") || k == 0 || !s.tokens[k - 1].equals(",")) {
+    boolean coordinated = k > 1 && (s.lower(k - 1).equals("and") || s.lower(k - 1).equals("but"))
+        && !s.lower(k).endsWith("ing"); // "... rushed everyone inside and said they will ...": shared subject
+    if (!coordinated && (!s.lower(k).endsWith("ing") || k == 0 || !s.tokens[k - 1].equals(","))) {
       return null;
     }
     for (int i = 0; i < k - 1; i++) {

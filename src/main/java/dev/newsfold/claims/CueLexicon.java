@@ -29,15 +29,24 @@ final class CueLexicon {
         "counter", "retort", "remind", "estimate", "show", "find:found", "report", "suggest", "cite",
         "support", "endorse", "praise", "defend", "yell", "shout", "discuss", "talk", "demand", "insist", "vow",
         "welcome", "applaud", "back", "champion", "repeat", "reply", "concur", "acknowledge", "announce",
-        "describe", "label", "dub", "characterize", "characterise", "oppose");
+        "describe", "label", "dub", "characterize", "characterise", "oppose",
+        // More verbs of speaking and evaluating (general English verb classes).
+        "echo", "express", "speak:spoke:spoken", "signal", "imply:implied:implies", "tout", "recommend",
+        "encourage", "request", "chant", "portray", "compare", "thank", "detail", "highlight", "advocate",
+        "favor", "favour", "refer:referred:referring", "reaffirm", "clarify:clarified:clarifies", "forecast",
+        "announce", "exclaim", "whisper", "pronounce", "summarize", "summarise", "outline", "argue");
     add("DENY", "deny:denied:denies", "reject", "dismiss", "refute", "dispute", "rebuff", "rebut", "disavow",
         "decline", "refuse", "disagree");
     add("ACCUSE", "accuse", "blame", "charge", "allege", "criticize", "criticise", "condemn", "denounce",
-        "attack", "slam", "blast", "decry", "fault", "lambast", "berate", "chide", "mock", "ridicule");
+        "attack", "slam", "blast", "decry", "fault", "lambast", "berate", "chide", "mock", "ridicule",
+        "challenge", "assail", "bash", "scold", "rebuke", "chastise", "castigate", "deride", "disparage", "knock");
     add("ANNOUNCE", "announce", "unveil", "declare", "disclose", "reveal", "proclaim", "release", "publish");
     add("BELIEVE", "believe", "think:thought", "feel:felt", "expect", "hope", "fear", "suspect", "doubt",
         "assume", "reckon", "anticipate", "know:knew:known", "worry:worried:worries", "wonder", "consider",
-        "want", "prefer", "seek:sought", "plan:planned:planning:plans", "wish", "intend", "believe");
+        "want", "prefer", "seek:sought", "plan:planned:planning:plans", "wish", "intend", "believe",
+        // Perception and appearance verbs carry a judgement too ("sees him as", "seems to be winning").
+        "see:saw:seen:sees:seeing", "view", "regard", "seem", "appear", "sound", "learn:learned:learnt",
+        "realize", "realise", "understand:understood", "recognise");
     add("WARN", "warn", "caution", "threaten", "alert");
     add("CONFIRM", "confirm", "acknowledge", "admit:admitted:admits:admitting", "concede", "verify:verified",
         "agree", "recognize", "recognise");

@@ -42,6 +42,11 @@ final class Tagger {
   private static final java.util.regex.Pattern GLUE = java.util.regex.Pattern.compile(
       "\\d[\\d,]*\\.\\d*|\\d[\\d,.]*/\\d*|[\\p{L}\\d][\\p{L}\\d,.]*(-[\\p{L}\\d.]*)+");
 
+  private static final java.util.regex.Pattern PUNCT_WITH_QUOTE = java.util.regex.Pattern.compile(
+      "[\\p{Punct}“”‘’]*[“”\"][\\p{Punct}“”‘’]*");
+  private static final java.util.regex.Pattern TITLE_ABBREVIATION = java.util.regex.Pattern.compile(
+      "Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Rev|Prof|Jr|Sr|Lt|Atty|Gens|Sens|Reps");
+
   private static final String NOT_NAME_TAGS = ",NOUN,PROPN,PRON,DET,ADP,SCONJ,CCONJ,AUX,PUNCT,PART,NUM,SYM,";
 
   // The sentence model sometimes ends a sentence at a title abbreviation ("said that Mrs. | Clinton ...").
@@ -74,10 +79,19 @@ final class Tagger {
     // The UD tokenizer splits "14.4", "1/2" and "four-day"; glue such pieces back when nothing separates them.
     java.util.List<int[]> merged = new java.util.ArrayList<>();
     for (Span sp : spans) {
+      String piece = s.substring(sp.getStart(), sp.getEnd());
+      if (piece.length() > 1 && PUNCT_WITH_QUOTE.matcher(piece).matches()) {
+        // The tokenizer keeps '?”' / '!"' as one token: split it so the closing quote mark is seen as one.
+        for (int c = sp.getStart(); c < sp.getEnd(); c++) {
+          merged.add(new int[] {c, c + 1});
+        }
+        continue;
+      }
       if (!merged.isEmpty()) {
         int[] last = merged.get(merged.size() - 1);
-        if (last[1] == sp.getStart() && GLUE.matcher(s.substring(last[0], sp.getEnd())).matches()) {
-          last[1] = sp.getEnd();
+        if (last[1] == sp.getStart() && (GLUE.matcher(s.substring(last[0], sp.getEnd())).matches()
+            || piece.equals(".") && TITLE_ABBREVIATION.matcher(s.substring(last[0], last[1])).matches())) {
+          last[1] = sp.getEnd(); // "Sen" + "." -> "Sen.": a title stays inside the name's noun phrase
           continue;
         }
       }

@@ -425,24 +425,44 @@ public class JoinStories extends PTransform<PCollection<Article>, JoinStories.Re
             }
           }
         })).setCoder(KvCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of()));
-    PCollection<KV<String, String>> candidates = groupByShard("GroupByBand", bandMembers, StringUtf8Coder.of(), shards)
-        .apply("BandCandidates", ParDo.of(new DoFn<KV<Integer, Iterable<KV<String, String>>>, KV<String, String>>() {
-          private final Counter split = Metrics.counter(NS, "lshBlocksSplit");
-          private final Counter pairs = Metrics.counter(NS, "lshCandidatePairs");
-
+    // A cluster of copies lands in the same block in most of the bands: identical blocks are compared once, so a wire
+    // story copied by a thousand sites costs one block's pairs, not one per band.
+    PCollection<KV<String, List<String>>> blocks = groupByShard("GroupByBand", bandMembers, StringUtf8Coder.of(), shards)
+        .apply("BandBlocks", ParDo.of(new DoFn<KV<Integer, Iterable<KV<String, String>>>, KV<String, List<String>>>() {
           @ProcessElement
           public void process(@Element KV<Integer, Iterable<KV<String, String>>> s,
-              OutputReceiver<KV<String, String>> out) {
+              OutputReceiver<KV<String, List<String>>> out) {
             for (List<String> block : byKey(s.getValue()).values()) {
               List<String> ids = new ArrayList<>(new TreeSet<>(block));
-              if (ids.size() > p.maxBlockSize) {
-                split.inc();
+              if (ids.size() > 1) {
+                out.output(KV.of(Long.toHexString(TextFeatures.hash64(String.join(" ", ids))), ids));
               }
-              for (int[] w : Blocks.windows(ids.size(), p.maxBlockSize)) {
-                for (int i = w[0]; i < w[1]; i++) {
-                  for (int j = i + 1; j < w[1]; j++) {
-                    pairs.inc();
-                    out.output(KV.of(ids.get(i), ids.get(j)));
+            }
+          }
+        })).setCoder(KvCoder.of(StringUtf8Coder.of(), ListCoder.of(StringUtf8Coder.of())));
+    PCollection<KV<String, String>> candidates = groupByShard("GroupIdenticalBlocks", blocks,
+            ListCoder.of(StringUtf8Coder.of()), shards)
+        .apply("BandCandidates", ParDo.of(new DoFn<KV<Integer, Iterable<KV<String, List<String>>>>, KV<String, String>>() {
+          private final Counter split = Metrics.counter(NS, "lshBlocksSplit");
+          private final Counter pairs = Metrics.counter(NS, "lshCandidatePairs");
+          private final Counter repeated = Metrics.counter(NS, "lshRepeatedBlocks");
+
+          @ProcessElement
+          public void process(@Element KV<Integer, Iterable<KV<String, List<String>>>> s,
+              OutputReceiver<KV<String, String>> out) {
+            for (List<List<String>> same : byKey(s.getValue()).values()) {
+              Set<List<String>> distinct = new java.util.LinkedHashSet<>(same); // equal hash, other members: both
+              repeated.inc(same.size() - distinct.size());
+              for (List<String> ids : distinct) {
+                if (ids.size() > p.maxBlockSize) {
+                  split.inc();
+                }
+                for (int[] w : Blocks.windows(ids.size(), p.maxBlockSize)) {
+                  for (int i = w[0]; i < w[1]; i++) {
+                    for (int j = i + 1; j < w[1]; j++) {
+                      pairs.inc();
+                      out.output(KV.of(ids.get(i), ids.get(j)));
+                    }
                   }
                 }
               }

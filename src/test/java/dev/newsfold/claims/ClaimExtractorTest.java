@@ -111,4 +111,50 @@ class ClaimExtractorTest {
     assertTrue(extractor.extract("").isEmpty());
     assertTrue(extractor.extract("The sky is blue.").isEmpty());
   }
+
+  private static ExtractedClaim only(String text, String contentStart) {
+    List<ExtractedClaim> claims = extractor.extract(text);
+    return find(claims, x -> x.attributed() && x.content().startsWith(contentStart), contentStart);
+  }
+
+  @Test
+  void quoteAfterCueWinsOverSceneSettingClause() {
+    ExtractedClaim c = only("Asked about the vote on the harbour plan, Mayor Ellen Price said, “We will not give up.”",
+        "We will not give up");
+    assertEquals("Ellen Price", c.speaker());
+    assertTrue(c.directQuote());
+  }
+
+  @Test
+  void bareAttributionAfterQuestionQuoteWithAdjunct() {
+    ExtractedClaim c = only("“Why would anyone trust them?” Olsen said of the regional board on Tuesday, when the"
+        + " budget came up.", "Why would anyone trust them");
+    assertEquals("Olsen", c.speakerMention());
+  }
+
+  @Test
+  void subjectBeforeBracketsAndTitleAbbreviation() {
+    ExtractedClaim c = only("Sen. Marta Olsen (D-MN) said the new levy would hurt farmers.", "the new levy");
+    assertEquals("Marta Olsen", c.speaker());
+  }
+
+  @Test
+  void coordinatedReportingVerbSharesSubject() {
+    List<ExtractedClaim> claims = extractor.extract(
+        "The organisers closed the gates early and said the hall would reopen at noon.");
+    ExtractedClaim c = find(claims, x -> x.attributed() && x.content().startsWith("the hall would reopen"), "and said");
+    assertEquals("The organisers", c.speakerMention());
+  }
+
+  @Test
+  void attributionInsertedMidSentenceKeepsBothParts() {
+    ExtractedClaim c = only("The plan would be delayed, Olsen said, by the court ruling.", "The plan would be delayed");
+    assertTrue(c.content().endsWith("by the court ruling"), c.content());
+  }
+
+  @Test
+  void transcriptSpeakerInCapitals() {
+    ExtractedClaim c = only("OLSEN: We are going to win this county.", "We are going to win");
+    assertEquals(":", c.verb());
+  }
 }
