@@ -7,6 +7,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.beam.runners.spark.SparkContextOptions;
+import org.apache.beam.runners.spark.SparkRunner;
+import org.apache.beam.sdk.options.PipelineOptionsFactory;
+import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.ml.feature.HashingTF;
 import org.apache.spark.ml.feature.MinHashLSH;
 import org.apache.spark.ml.feature.MinHashLSHModel;
@@ -26,7 +30,8 @@ import org.apache.spark.sql.types.StructType;
  * same word 3-shingles and the same copy threshold (Jaccard 0.3). Both get {@code duplicate_of} scored by the same
  * rule: a copy is found when it and its original resolve to the same canonical article.
  *
- * <p>Usage: {@code MinHashLshComparison CONLL_TRAIN_FILE HASH_TABLES ARTICLES [ARTICLES...]}.
+ * <p>Usage: {@code MinHashLshComparison CONLL_TRAIN_FILE HASH_TABLES[,HASH_TABLES...] ARTICLES [ARTICLES...]}; times
+ * are compared with the last table count.
  */
 public final class MinHashLshComparison {
   private MinHashLshComparison() {}
@@ -34,12 +39,16 @@ public final class MinHashLshComparison {
   /** Jaccard distance below which MLlib pairs count: 1 - newsfold's default copy similarity 0.3. */
   static final double MAX_DISTANCE = 0.7;
 
+  /** The DirectRunner keeps every grouped collection in memory: it is compared up to this size only. */
+  static final int DIRECT_MAX = 20_000;
+
   /** Precision of duplicate_of, recall over copies keeping >= 80% of the text, recall over all copies, seconds. */
   record Score(double precision, double recall80, double recallAll, double seconds) {}
 
   public static void main(String[] args) throws IOException {
     List<String> sentences = NearDuplicateBenchmark.conllSentences(Paths.get(args[0]));
-    int tables = Integer.parseInt(args[1]);
+    int[] tableCounts = java.util.Arrays.stream(args[1].split(",")).mapToInt(Integer::parseInt).toArray();
+    int tables = tableCounts[tableCounts.length - 1];
     long t0 = System.nanoTime();
     SparkSession spark = session();
     System.out.printf("spark session start: %.1f s (not counted below)%n", (System.nanoTime() - t0) / 1e9);
@@ -47,22 +56,32 @@ public final class MinHashLshComparison {
       // Warm both sides up (JIT, Spark's code generation) on a small corpus, so neither pays it in the timings.
       List<NearDuplicateBenchmark.Generated> warm = NearDuplicateBenchmark.generate(sentences, 1000, 7L);
       newsfold(warm);
+      newsfold(warm, spark);
       mllib(spark, warm, tables);
-      System.out.println("| articles | newsfold s | newsfold art/s | newsfold P | newsfold R>=80% | newsfold R all "
-          + "| MLlib s | MLlib art/s | MLlib P | MLlib R>=80% | MLlib R all | MLlib/newsfold time |");
+      System.out.println("| articles | side | seconds | articles/s | P | R (copies >= 80% kept) | R (all copies) "
+          + "| time / MLlib |");
       for (int i = 2; i < args.length; i++) {
         int n = Integer.parseInt(args[i]);
         List<NearDuplicateBenchmark.Generated> corpus =
             NearDuplicateBenchmark.generate(sentences, n, NearDuplicateBenchmark.SEED);
-        Score a = newsfold(corpus);
-        Score b = mllib(spark, corpus, tables);
-        System.out.printf("| %d | %.1f | %.0f | %.4f | %.4f | %.4f | %.1f | %.0f | %.4f | %.4f | %.4f | %.2fx |%n",
-            n, a.seconds, n / a.seconds, a.precision, a.recall80, a.recallAll,
-            b.seconds, n / b.seconds, b.precision, b.recall80, b.recallAll, b.seconds / a.seconds);
+        Score m = null;
+        for (int t : tableCounts) {
+          m = mllib(spark, corpus, t);
+          row(n, "MLlib MinHashLSH, " + t + " tables, Spark local[2]", m, m);
+        }
+        row(n, "newsfold JoinStories, Spark runner local[2]", newsfold(corpus, spark), m);
+        if (n <= DIRECT_MAX) {
+          row(n, "newsfold JoinStories, DirectRunner", newsfold(corpus), m);
+        }
       }
     } finally {
       spark.stop();
     }
+  }
+
+  static void row(int n, String side, Score s, Score mllib) {
+    System.out.printf("| %d | %s | %.1f | %.0f | %.4f | %.4f | %.4f | %.2fx |%n", n, side, s.seconds, n / s.seconds,
+        s.precision, s.recall80, s.recallAll, s.seconds / mllib.seconds);
   }
 
   static SparkSession session() {
@@ -76,9 +95,26 @@ public final class MinHashLshComparison {
   }
 
   static Score newsfold(List<NearDuplicateBenchmark.Generated> corpus) throws IOException {
+    return newsfold(corpus, null);
+  }
+
+  /**
+   * The real story stage on the DirectRunner, or on Beam's Spark runner inside {@code spark}'s context when it is
+   * given (one SparkContext per JVM: the runner borrows MLlib's).
+   */
+  static Score newsfold(List<NearDuplicateBenchmark.Generated> corpus, SparkSession spark) throws IOException {
     List<Article> articles = new ArrayList<>();
     corpus.forEach(g -> articles.add(g.article));
-    EvalSupport.Run run = EvalSupport.run(articles, JoinStories.create());
+    EvalSupport.Run run;
+    if (spark == null) {
+      run = EvalSupport.run(articles, JoinStories.create());
+    } else {
+      SparkContextOptions opts = PipelineOptionsFactory.as(SparkContextOptions.class);
+      opts.setRunner(SparkRunner.class);
+      opts.setUsesProvidedSparkContext(true);
+      opts.setProvidedSparkContext(new JavaSparkContext(spark.sparkContext()));
+      run = EvalSupport.run(articles, JoinStories.create(), opts);
+    }
     return score(corpus, run);
   }
 

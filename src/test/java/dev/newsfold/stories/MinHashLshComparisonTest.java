@@ -19,9 +19,9 @@ class MinHashLshComparisonTest {
     assumeTrue(Files.isRegularFile(conll), "labelled data not found: " + conll);
     List<NearDuplicateBenchmark.Generated> corpus =
         NearDuplicateBenchmark.generate(NearDuplicateBenchmark.conllSentences(conll), 300, 11L);
-    MinHashLshComparison.Score newsfold = MinHashLshComparison.newsfold(corpus);
     SparkSession spark = MinHashLshComparison.session();
     try {
+      MinHashLshComparison.Score newsfold = MinHashLshComparison.newsfold(corpus, spark);
       MinHashLshComparison.Score mllib = MinHashLshComparison.mllib(spark, corpus, 10);
       assertTrue(newsfold.recall80() > 0.9 && newsfold.precision() > 0.9, "newsfold " + newsfold);
       assertTrue(mllib.recall80() > 0.9 && mllib.precision() > 0.9, "MLlib " + mllib);
