@@ -64,12 +64,18 @@ final class EvalSupport {
 
   /** Runs JoinStories on the DirectRunner and reads back each article's story_id and duplicate_of. */
   static Run run(List<Article> articles, JoinStories transform) throws IOException {
-    Path dir = Files.createTempDirectory("newsfold-stories-eval");
     DirectOptions opts = PipelineOptionsFactory.as(DirectOptions.class);
     // The transform's coders are tested elsewhere; re-encoding every element here would only time the checks.
     opts.setEnforceEncodability(false);
     opts.setEnforceImmutability(false);
     opts.setTargetParallelism(Math.max(1, Runtime.getRuntime().availableProcessors()));
+    return run(articles, transform, opts);
+  }
+
+  /** Runs JoinStories on the runner {@code opts} name. */
+  static Run run(List<Article> articles, JoinStories transform, org.apache.beam.sdk.options.PipelineOptions opts)
+      throws IOException {
+    Path dir = Files.createTempDirectory("newsfold-stories-eval");
     Pipeline p = Pipeline.create(opts);
     p.apply(Create.of(articles).withCoder(AvroCoder.of(Article.class)))
         .apply(transform)
