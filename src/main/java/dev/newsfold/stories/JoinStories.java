@@ -92,6 +92,7 @@ public class JoinStories extends PTransform<PCollection<Article>, JoinStories.Re
     int maxBlockSize = 100;
     double minLinkFraction = 0.1;
     int shards = 64;
+    int componentRounds = 6;
 
     Params copy() {
       try {
@@ -121,6 +122,7 @@ public class JoinStories extends PTransform<PCollection<Article>, JoinStories.Re
       p.maxBlockSize = maxBlockSize;
       p.minLinkFraction = minLinkFraction;
       p.shards = shards;
+      p.componentRounds = componentRounds;
       return p;
     }
   }
@@ -288,7 +290,7 @@ public class JoinStories extends PTransform<PCollection<Article>, JoinStories.Re
     return (int) Math.floorMod(TextFeatures.hash64(key), (long) shards);
   }
 
-  private static <V> PCollection<KV<Integer, Iterable<KV<String, V>>>> groupByShard(String name,
+  static <V> PCollection<KV<Integer, Iterable<KV<String, V>>>> groupByShard(String name,
       PCollection<KV<String, V>> in, org.apache.beam.sdk.coders.Coder<V> valueCoder, int shards) {
     return in.apply(name + "/Shard", ParDo.of(new DoFn<KV<String, V>, KV<Integer, KV<String, V>>>() {
           @ProcessElement
@@ -560,62 +562,132 @@ public class JoinStories extends PTransform<PCollection<Article>, JoinStories.Re
           }
         })).setCoder(EDGE_BATCH);
 
-    // 5. Cluster on one worker: all edges (a few per article) and the compact features (for cluster centroids).
-    // Edges and features travel in per-shard batches: a few hundred elements reach the single key, not millions.
-    final TupleTag<List<Edge>> edgeTag = new TupleTag<>();
-    final TupleTag<List<StoryFeatures>> allFeaturesTag = new TupleTag<>();
-    PCollection<KV<Integer, List<Edge>>> edgesOnOneKey = PCollectionList.of(exactEdges).and(nearEdges)
-        .and(storyEdges)
+    // 5. Cluster without gathering the corpus: connected components of the edge graph (rounds over shards), then
+    // each component clustered on its own (copy groups, guarded story merging), then the centroid level in rounds.
+    PCollection<Edge> allEdges = PCollectionList.of(exactEdges).and(nearEdges).and(storyEdges)
         .apply("AllEdges", Flatten.pCollections())
-        .apply("EdgesOnOneKey", ParDo.of(new DoFn<List<Edge>, KV<Integer, List<Edge>>>() {
+        .apply("UnbatchEdges", ParDo.of(new DoFn<List<Edge>, Edge>() {
           @ProcessElement
-          public void process(@Element List<Edge> e, OutputReceiver<KV<Integer, List<Edge>>> out) {
-            out.output(KV.of(0, e));
+          public void process(@Element List<Edge> batch, OutputReceiver<Edge> out) {
+            batch.forEach(out::output);
           }
-        })).setCoder(KvCoder.of(VarIntCoder.of(), EDGE_BATCH));
-    PCollection<KV<Integer, List<StoryFeatures>>> featuresOnOneKey = groupByShard("BatchFeatures", features,
-        StoryFeatures.Coder.of(), shards)
-        .apply("FeaturesOnOneKey", ParDo.of(
-            new DoFn<KV<Integer, Iterable<KV<String, StoryFeatures>>>, KV<Integer, List<StoryFeatures>>>() {
-              @ProcessElement
-              public void process(@Element KV<Integer, Iterable<KV<String, StoryFeatures>>> s,
-                  OutputReceiver<KV<Integer, List<StoryFeatures>>> out) {
-                List<StoryFeatures> batch = new ArrayList<>();
-                s.getValue().forEach(kv -> batch.add(kv.getValue()));
-                out.output(KV.of(0, batch));
+        })).setCoder(Edge.Coder.of());
+    PCollection<KV<String, String>> components = allEdges
+        .apply("EdgeEnds", ParDo.of(new DoFn<Edge, KV<String, String>>() {
+          @ProcessElement
+          public void process(@Element Edge e, OutputReceiver<KV<String, String>> out) {
+            out.output(KV.of(e.a, e.b));
+          }
+        })).setCoder(ConnectedComponents.PAIR)
+        .apply("Components", new ConnectedComponents(p.componentRounds, shards));
+
+    // Route each edge (by its first end) and each article's features to its component; articles without edges
+    // are clusters of one and go straight to the centroid level.
+    final TupleTag<KV<String, String>> componentTag = new TupleTag<>();
+    final TupleTag<KV<String, Edge>> edgeByIdTag = new TupleTag<>();
+    final TupleTag<KV<String, StoryFeatures>> featByIdTag = new TupleTag<>();
+    final TupleTag<KV<String, Edge>> edgeByComponent = new TupleTag<KV<String, Edge>>() {};
+    final TupleTag<KV<String, StoryFeatures>> featByComponent = new TupleTag<KV<String, StoryFeatures>>() {};
+    final TupleTag<KV<String, StoryFeatures>> loners = new TupleTag<KV<String, StoryFeatures>>() {};
+    PCollection<KV<String, Edge>> edgesById = allEdges.apply("KeyEdges", ParDo.of(new DoFn<Edge, KV<String, Edge>>() {
+      @ProcessElement
+      public void process(@Element Edge e, OutputReceiver<KV<String, Edge>> out) {
+        out.output(KV.of(e.a, e));
+      }
+    })).setCoder(KvCoder.of(StringUtf8Coder.of(), Edge.Coder.of()));
+    KvCoder<String, StoryFeatures> featureKv = KvCoder.of(StringUtf8Coder.of(), StoryFeatures.Coder.of());
+    PCollectionTuple routed = KeyedPCollectionTuple
+        .of(componentTag, shardByKey("ShardComponents", components, ConnectedComponents.PAIR, shards))
+        .and(edgeByIdTag, shardByKey("ShardEdges", edgesById, KvCoder.of(StringUtf8Coder.of(), Edge.Coder.of()),
+            shards))
+        .and(featByIdTag, shardByKey("ShardFeaturesForComponents", features, featureKv, shards))
+        .apply("JoinComponents", CoGroupByKey.create())
+        .apply("RouteToComponents", ParDo.of(new DoFn<KV<Integer, CoGbkResult>, KV<String, Edge>>() {
+          @ProcessElement
+          public void process(@Element KV<Integer, CoGbkResult> r, MultiOutputReceiver out) {
+            Map<String, String> comp = new HashMap<>();
+            for (KV<String, String> c : r.getValue().getAll(componentTag)) {
+              comp.put(c.getKey(), c.getValue());
+            }
+            for (KV<String, Edge> e : r.getValue().getAll(edgeByIdTag)) {
+              out.get(edgeByComponent).output(KV.of(comp.get(e.getKey()), e.getValue()));
+            }
+            for (KV<String, StoryFeatures> f : r.getValue().getAll(featByIdTag)) {
+              String c = comp.get(f.getKey());
+              if (c == null) {
+                out.get(loners).output(f);
+              } else {
+                out.get(featByComponent).output(KV.of(c, f.getValue()));
               }
-            })).setCoder(KvCoder.of(VarIntCoder.of(), ListCoder.of(StoryFeatures.Coder.of())));
+            }
+          }
+        }).withOutputTags(edgeByComponent, TupleTagList.of(featByComponent).and(loners)));
+    routed.get(edgeByComponent).setCoder(KvCoder.of(StringUtf8Coder.of(), Edge.Coder.of()));
+    routed.get(featByComponent).setCoder(featureKv);
+    routed.get(loners).setCoder(featureKv);
+
+    final TupleTag<KV<String, Edge>> compEdgeTag = new TupleTag<>();
+    final TupleTag<KV<String, StoryFeatures>> compFeatTag = new TupleTag<>();
+    final TupleTag<KV<String, StoryFeatures>> clustered = new TupleTag<KV<String, StoryFeatures>>() {};
+    final TupleTag<KV<String, String>> duplicates = new TupleTag<KV<String, String>>() {};
     final double linkFraction = p.minLinkFraction;
     final double sizeExponent = p.sizeExponent;
-    PCollection<KV<String, KV<String, String>>> assignments = KeyedPCollectionTuple.of(edgeTag, edgesOnOneKey)
-        .and(allFeaturesTag, featuresOnOneKey)
-        .apply("GatherEdges", CoGroupByKey.create())
-        .apply("ClusterStories", ParDo.of(new DoFn<KV<Integer, CoGbkResult>, KV<String, KV<String, String>>>() {
+    PCollectionTuple level1 = KeyedPCollectionTuple
+        .of(compEdgeTag, shardByKey("ShardComponentEdges", routed.get(edgeByComponent),
+            KvCoder.of(StringUtf8Coder.of(), Edge.Coder.of()), shards))
+        .and(compFeatTag, shardByKey("ShardComponentFeatures", routed.get(featByComponent), featureKv, shards))
+        .apply("GroupComponents", CoGroupByKey.create())
+        .apply("ClusterComponents", ParDo.of(new DoFn<KV<Integer, CoGbkResult>, KV<String, StoryFeatures>>() {
+          private final Distribution componentSize = Metrics.distribution(NS, "componentSize");
+
           @ProcessElement
-          public void process(@Element KV<Integer, CoGbkResult> all,
-              OutputReceiver<KV<String, KV<String, String>>> out) {
-            Map<String, StoryFeatures> feats = new HashMap<>();
-            for (List<StoryFeatures> batch : all.getValue().getAll(allFeaturesTag)) {
-              for (StoryFeatures f : batch) {
+          public void process(@Element KV<Integer, CoGbkResult> r, MultiOutputReceiver out) {
+            TreeMap<String, List<Edge>> edgesOf = byKey(r.getValue().getAll(compEdgeTag));
+            TreeMap<String, List<StoryFeatures>> featsOf = byKey(r.getValue().getAll(compFeatTag));
+            for (Map.Entry<String, List<StoryFeatures>> c : featsOf.entrySet()) {
+              Map<String, StoryFeatures> feats = new HashMap<>();
+              for (StoryFeatures f : c.getValue()) {
                 feats.put(f.articleId, f);
               }
-            }
-            Set<Edge> edges = new HashSet<>();
-            for (List<Edge> batch : all.getValue().getAll(edgeTag)) {
-              edges.addAll(batch);
-            }
-            Map<String, StoryClusterer.Assignment> result = new StoryClusterer(linkFraction, sizeExponent)
-                .cluster(edges, feats, centroidMerger(p));
-            for (Map.Entry<String, StoryClusterer.Assignment> e : result.entrySet()) {
-              out.output(KV.of(e.getKey(), KV.of(e.getValue().storyId, e.getValue().duplicateOf)));
+              componentSize.update(feats.size());
+              // Edges repeat across batches (a pair sharing key terms in several shards): a set, as before.
+              Set<Edge> edges = new HashSet<>(edgesOf.getOrDefault(c.getKey(), List.of()));
+              Map<String, StoryClusterer.Assignment> result = new StoryClusterer(linkFraction, sizeExponent)
+                  .cluster(edges, feats, null);
+              for (Map.Entry<String, StoryClusterer.Assignment> e : result.entrySet()) {
+                StoryFeatures f = feats.get(e.getKey());
+                if (f == null) {
+                  continue; // an edge to an article not in the input cannot happen; skip rather than invent one
+                }
+                out.get(clustered).output(KV.of(e.getValue().storyId.substring(2), f));
+                if (e.getValue().duplicateOf != null) {
+                  out.get(duplicates).output(KV.of(e.getKey(), e.getValue().duplicateOf));
+                }
+              }
             }
           }
-        })).setCoder(KvCoder.of(StringUtf8Coder.of(),
-            KvCoder.of(StringUtf8Coder.of(), NullableCoder.of(StringUtf8Coder.of()))));
+        }).withOutputTags(clustered, TupleTagList.of(duplicates)));
+    level1.get(clustered).setCoder(featureKv);
+    level1.get(duplicates).setCoder(ConnectedComponents.PAIR);
+
+    PCollection<KV<String, StoryFeatures>> level2In = PCollectionList.of(level1.get(clustered))
+        .and(routed.get(loners))
+        .apply("AllClusters", Flatten.pCollections());
+    CentroidMerger merger = centroidMerger(p);
+    PCollection<KV<String, StoryFeatures>> merged = merger == null ? level2In
+        : level2In.apply("CentroidLevel", new CentroidRounds(merger, merger.rounds(), shards));
+    PCollection<KV<String, String>> storyOf = merged
+        .apply("StoryOfArticle", ParDo.of(new DoFn<KV<String, StoryFeatures>, KV<String, String>>() {
+          @ProcessElement
+          public void process(@Element KV<String, StoryFeatures> kv, OutputReceiver<KV<String, String>> out) {
+            out.output(KV.of(kv.getValue().articleId, StoryClusterer.storyId(kv.getKey())));
+          }
+        })).setCoder(ConnectedComponents.PAIR);
 
     // 6. Fill the article fields; key each article by story for the stories table.
     final TupleTag<KV<String, Article>> articleTag = new TupleTag<>();
-    final TupleTag<KV<String, KV<String, String>>> assignTag = new TupleTag<>();
+    final TupleTag<KV<String, String>> storyTag = new TupleTag<>();
+    final TupleTag<KV<String, String>> dupTag = new TupleTag<>();
     final TupleTag<KV<String, StoryFeatures>> featureTag = new TupleTag<>();
     final TupleTag<Article> outArticles = new TupleTag<Article>() {};
     final TupleTag<KV<String, KV<Article, List<String>>>> outMembers =
@@ -629,17 +701,21 @@ public class JoinStories extends PTransform<PCollection<Article>, JoinStories.Re
         })).setCoder(KvCoder.of(StringUtf8Coder.of(), articleCoder));
     PCollectionTuple filled = KeyedPCollectionTuple
         .of(articleTag, shardByKey("ShardArticles", byId, KvCoder.of(StringUtf8Coder.of(), articleCoder), shards))
-        .and(assignTag, shardByKey("ShardAssignments", assignments, KvCoder.of(StringUtf8Coder.of(),
-            KvCoder.of(StringUtf8Coder.of(), NullableCoder.of(StringUtf8Coder.of()))), shards))
+        .and(storyTag, shardByKey("ShardStoryIds", storyOf, ConnectedComponents.PAIR, shards))
+        .and(dupTag, shardByKey("ShardDuplicates", level1.get(duplicates), ConnectedComponents.PAIR, shards))
         .and(featureTag, shardByKey("ShardFeatures", features,
             KvCoder.of(StringUtf8Coder.of(), StoryFeatures.Coder.of()), shards))
         .apply("JoinAssignments", CoGroupByKey.create())
         .apply("FillStoryFields", ParDo.of(new DoFn<KV<Integer, CoGbkResult>, Article>() {
           @ProcessElement
           public void process(@Element KV<Integer, CoGbkResult> r, MultiOutputReceiver out) {
-            Map<String, KV<String, String>> assigned = new HashMap<>();
-            for (KV<String, KV<String, String>> a : r.getValue().getAll(assignTag)) {
-              assigned.put(a.getKey(), a.getValue());
+            Map<String, String> storyIds = new HashMap<>();
+            for (KV<String, String> a : r.getValue().getAll(storyTag)) {
+              storyIds.put(a.getKey(), a.getValue());
+            }
+            Map<String, String> dups = new HashMap<>();
+            for (KV<String, String> a : r.getValue().getAll(dupTag)) {
+              dups.put(a.getKey(), a.getValue());
             }
             Map<String, StoryFeatures> feats = new HashMap<>();
             for (KV<String, StoryFeatures> f : r.getValue().getAll(featureTag)) {
@@ -647,9 +723,8 @@ public class JoinStories extends PTransform<PCollection<Article>, JoinStories.Re
             }
             for (KV<String, Article> kv : r.getValue().getAll(articleTag)) {
               String id = kv.getKey();
-              KV<String, String> as = assigned.get(id);
-              String storyId = as == null ? StoryClusterer.storyId(id) : as.getKey();
-              String dup = as == null ? null : as.getValue();
+              String storyId = storyIds.getOrDefault(id, StoryClusterer.storyId(id));
+              String dup = dups.get(id);
               Article a = kv.getValue();
               Article filledArticle = Article.newBuilder(a)
                   .setStoryId(storyId)
