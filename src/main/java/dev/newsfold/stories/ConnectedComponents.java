@@ -167,7 +167,8 @@ public class ConnectedComponents extends PTransform<PCollection<KV<String, Strin
       int round) {
     return byShard(g, name, large)
         .apply(name, ParDo.of(new DoFn<KV<Integer, Iterable<KV<String, String>>>, KV<String, String>>() {
-          private final Counter changed = Metrics.counter(JoinStories.NS, "componentRound" + round + "Changes");
+          private final Counter changed =
+              Metrics.counter(JoinStories.NS, "componentRound" + round + (large ? "Large" : "Small") + "Changes");
 
           @ProcessElement
           public void process(@Element KV<Integer, Iterable<KV<String, String>>> s,
