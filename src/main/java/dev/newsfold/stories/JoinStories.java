@@ -581,85 +581,54 @@ public class JoinStories extends PTransform<PCollection<Article>, JoinStories.Re
         })).setCoder(ConnectedComponents.PAIR)
         .apply("Components", new ConnectedComponents(p.componentRounds, shards));
 
-    // Route each edge (by its first end) and each article's features to its component; articles without edges
-    // are clusters of one and go straight to the centroid level.
+    // Route each edge (by its first end) to its component. Only edges travel there: clustering inside a component
+    // needs ids, dates and scores, not the features, so even a large component costs ~100 bytes an edge.
     final TupleTag<KV<String, String>> componentTag = new TupleTag<>();
     final TupleTag<KV<String, Edge>> edgeByIdTag = new TupleTag<>();
-    final TupleTag<KV<String, StoryFeatures>> featByIdTag = new TupleTag<>();
-    final TupleTag<KV<String, Edge>> edgeByComponent = new TupleTag<KV<String, Edge>>() {};
-    final TupleTag<KV<String, StoryFeatures>> featByComponent = new TupleTag<KV<String, StoryFeatures>>() {};
-    final TupleTag<KV<String, StoryFeatures>> loners = new TupleTag<KV<String, StoryFeatures>>() {};
+    KvCoder<String, Edge> edgeKv = KvCoder.of(StringUtf8Coder.of(), Edge.Coder.of());
     PCollection<KV<String, Edge>> edgesById = allEdges.apply("KeyEdges", ParDo.of(new DoFn<Edge, KV<String, Edge>>() {
       @ProcessElement
       public void process(@Element Edge e, OutputReceiver<KV<String, Edge>> out) {
         out.output(KV.of(e.a, e));
       }
-    })).setCoder(KvCoder.of(StringUtf8Coder.of(), Edge.Coder.of()));
-    KvCoder<String, StoryFeatures> featureKv = KvCoder.of(StringUtf8Coder.of(), StoryFeatures.Coder.of());
-    PCollectionTuple routed = KeyedPCollectionTuple
+    })).setCoder(edgeKv);
+    PCollection<KV<String, Edge>> edgesByComponent = KeyedPCollectionTuple
         .of(componentTag, shardByKey("ShardComponents", components, ConnectedComponents.PAIR, shards))
-        .and(edgeByIdTag, shardByKey("ShardEdges", edgesById, KvCoder.of(StringUtf8Coder.of(), Edge.Coder.of()),
-            shards))
-        .and(featByIdTag, shardByKey("ShardFeaturesForComponents", features, featureKv, shards))
+        .and(edgeByIdTag, shardByKey("ShardEdges", edgesById, edgeKv, shards))
         .apply("JoinComponents", CoGroupByKey.create())
         .apply("RouteToComponents", ParDo.of(new DoFn<KV<Integer, CoGbkResult>, KV<String, Edge>>() {
           @ProcessElement
-          public void process(@Element KV<Integer, CoGbkResult> r, MultiOutputReceiver out) {
+          public void process(@Element KV<Integer, CoGbkResult> r, OutputReceiver<KV<String, Edge>> out) {
             Map<String, String> comp = new HashMap<>();
             for (KV<String, String> c : r.getValue().getAll(componentTag)) {
               comp.put(c.getKey(), c.getValue());
             }
             for (KV<String, Edge> e : r.getValue().getAll(edgeByIdTag)) {
-              out.get(edgeByComponent).output(KV.of(comp.get(e.getKey()), e.getValue()));
-            }
-            for (KV<String, StoryFeatures> f : r.getValue().getAll(featByIdTag)) {
-              String c = comp.get(f.getKey());
-              if (c == null) {
-                out.get(loners).output(f);
-              } else {
-                out.get(featByComponent).output(KV.of(c, f.getValue()));
-              }
+              out.output(KV.of(comp.get(e.getKey()), e.getValue()));
             }
           }
-        }).withOutputTags(edgeByComponent, TupleTagList.of(featByComponent).and(loners)));
-    routed.get(edgeByComponent).setCoder(KvCoder.of(StringUtf8Coder.of(), Edge.Coder.of()));
-    routed.get(featByComponent).setCoder(featureKv);
-    routed.get(loners).setCoder(featureKv);
+        })).setCoder(edgeKv);
 
-    final TupleTag<KV<String, Edge>> compEdgeTag = new TupleTag<>();
-    final TupleTag<KV<String, StoryFeatures>> compFeatTag = new TupleTag<>();
-    final TupleTag<KV<String, StoryFeatures>> clustered = new TupleTag<KV<String, StoryFeatures>>() {};
+    final TupleTag<KV<String, String>> clustered = new TupleTag<KV<String, String>>() {};
     final TupleTag<KV<String, String>> duplicates = new TupleTag<KV<String, String>>() {};
     final double linkFraction = p.minLinkFraction;
     final double sizeExponent = p.sizeExponent;
-    PCollectionTuple level1 = KeyedPCollectionTuple
-        .of(compEdgeTag, shardByKey("ShardComponentEdges", routed.get(edgeByComponent),
-            KvCoder.of(StringUtf8Coder.of(), Edge.Coder.of()), shards))
-        .and(compFeatTag, shardByKey("ShardComponentFeatures", routed.get(featByComponent), featureKv, shards))
-        .apply("GroupComponents", CoGroupByKey.create())
-        .apply("ClusterComponents", ParDo.of(new DoFn<KV<Integer, CoGbkResult>, KV<String, StoryFeatures>>() {
+    PCollectionTuple level1 = groupByShard("GroupComponents", edgesByComponent, Edge.Coder.of(), shards)
+        .apply("ClusterComponents", ParDo.of(new DoFn<KV<Integer, Iterable<KV<String, Edge>>>, KV<String, String>>() {
           private final Distribution componentSize = Metrics.distribution(NS, "componentSize");
+          private final Distribution componentEdges = Metrics.distribution(NS, "componentEdges");
 
           @ProcessElement
-          public void process(@Element KV<Integer, CoGbkResult> r, MultiOutputReceiver out) {
-            TreeMap<String, List<Edge>> edgesOf = byKey(r.getValue().getAll(compEdgeTag));
-            TreeMap<String, List<StoryFeatures>> featsOf = byKey(r.getValue().getAll(compFeatTag));
-            for (Map.Entry<String, List<StoryFeatures>> c : featsOf.entrySet()) {
-              Map<String, StoryFeatures> feats = new HashMap<>();
-              for (StoryFeatures f : c.getValue()) {
-                feats.put(f.articleId, f);
-              }
-              componentSize.update(feats.size());
+          public void process(@Element KV<Integer, Iterable<KV<String, Edge>>> s, MultiOutputReceiver out) {
+            for (List<Edge> batch : byKey(s.getValue()).values()) {
               // Edges repeat across batches (a pair sharing key terms in several shards): a set, as before.
-              Set<Edge> edges = new HashSet<>(edgesOf.getOrDefault(c.getKey(), List.of()));
+              Set<Edge> edges = new HashSet<>(batch);
               Map<String, StoryClusterer.Assignment> result = new StoryClusterer(linkFraction, sizeExponent)
-                  .cluster(edges, feats, null);
+                  .cluster(edges);
+              componentSize.update(result.size());
+              componentEdges.update(edges.size());
               for (Map.Entry<String, StoryClusterer.Assignment> e : result.entrySet()) {
-                StoryFeatures f = feats.get(e.getKey());
-                if (f == null) {
-                  continue; // an edge to an article not in the input cannot happen; skip rather than invent one
-                }
-                out.get(clustered).output(KV.of(e.getValue().storyId.substring(2), f));
+                out.get(clustered).output(KV.of(e.getKey(), e.getValue().storyId.substring(2)));
                 if (e.getValue().duplicateOf != null) {
                   out.get(duplicates).output(KV.of(e.getKey(), e.getValue().duplicateOf));
                 }
@@ -667,12 +636,29 @@ public class JoinStories extends PTransform<PCollection<Article>, JoinStories.Re
             }
           }
         }).withOutputTags(clustered, TupleTagList.of(duplicates)));
-    level1.get(clustered).setCoder(featureKv);
+    level1.get(clustered).setCoder(ConnectedComponents.PAIR);
     level1.get(duplicates).setCoder(ConnectedComponents.PAIR);
 
-    PCollection<KV<String, StoryFeatures>> level2In = PCollectionList.of(level1.get(clustered))
-        .and(routed.get(loners))
-        .apply("AllClusters", Flatten.pCollections());
+    // Features keyed by their cluster (articles without edges are clusters of one) for the centroid level.
+    final TupleTag<KV<String, String>> clusterTag = new TupleTag<>();
+    final TupleTag<KV<String, StoryFeatures>> featByIdTag = new TupleTag<>();
+    KvCoder<String, StoryFeatures> featureKv = KvCoder.of(StringUtf8Coder.of(), StoryFeatures.Coder.of());
+    PCollection<KV<String, StoryFeatures>> level2In = KeyedPCollectionTuple
+        .of(clusterTag, shardByKey("ShardClusters", level1.get(clustered), ConnectedComponents.PAIR, shards))
+        .and(featByIdTag, shardByKey("ShardFeaturesForClusters", features, featureKv, shards))
+        .apply("JoinClusters", CoGroupByKey.create())
+        .apply("KeyByCluster", ParDo.of(new DoFn<KV<Integer, CoGbkResult>, KV<String, StoryFeatures>>() {
+          @ProcessElement
+          public void process(@Element KV<Integer, CoGbkResult> r, OutputReceiver<KV<String, StoryFeatures>> out) {
+            Map<String, String> cluster = new HashMap<>();
+            for (KV<String, String> c : r.getValue().getAll(clusterTag)) {
+              cluster.put(c.getKey(), c.getValue());
+            }
+            for (KV<String, StoryFeatures> f : r.getValue().getAll(featByIdTag)) {
+              out.output(KV.of(cluster.getOrDefault(f.getKey(), f.getKey()), f.getValue()));
+            }
+          }
+        })).setCoder(featureKv);
     CentroidMerger merger = centroidMerger(p);
     PCollection<KV<String, StoryFeatures>> merged = merger == null ? level2In
         : level2In.apply("CentroidLevel", new CentroidRounds(merger, merger.rounds(), shards));
