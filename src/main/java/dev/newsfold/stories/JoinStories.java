@@ -62,11 +62,12 @@ import org.apache.beam.sdk.values.TupleTagList;
  *   <li>A block larger than {@code maxBlockSize} is split (members sorted by date then id, overlapping windows of
  *       {@code maxBlockSize}, stride half of it) and counted in the {@code stories/blocksSplit} counter; so each
  *       article meets at most about 2 x maxBlockSize others per key.
- *   <li>Clustering: the verified edges and the compact per-article features are gathered on one worker and
- *       clustered by {@link StoryClusterer} (copy groups by union-find, then guarded merging along story edges,
- *       then {@link CentroidMerger} for stray articles). Memory there is O(articles): about 1 KB an article
- *       (features) plus ~60 bytes an edge, so ~1 GB per million articles; beyond that, replace it by rounds of
- *       label propagation (each a join).
+ *   <li>Clustering without gathering the corpus: {@link ConnectedComponents} of the edge graph (large-star /
+ *       small-star rounds on hash shards); each component's edges are clustered on their own by
+ *       {@link StoryClusterer} (copy groups by union-find, then guarded merging along story edges); then the
+ *       centroid level ({@link CentroidRounds}, the distributed form of {@link CentroidMerger}) moves stray
+ *       articles into the story whose centroid they match. A worker holds one component's edges (ids, dates,
+ *       scores; no features) or one cluster's features at a time.
  * </ol>
  * Parameters and their reasons: docs/stories.md.
  */
@@ -242,6 +243,14 @@ public class JoinStories extends PTransform<PCollection<Article>, JoinStories.Re
    */
   public JoinStories withShards(int count) {
     return with(p -> p.shards = count);
+  }
+
+  /**
+   * Rounds of large-star / small-star for the connected components of the edge graph (default 6; each round halves
+   * the depth of a component or better; {@code stories/componentLabelsJumped} > 0 says they did not suffice).
+   */
+  public JoinStories withComponentRounds(int rounds) {
+    return with(p -> p.componentRounds = rounds);
   }
 
   /** Output: the articles with story fields filled, and one row per story. */
