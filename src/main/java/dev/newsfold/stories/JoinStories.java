@@ -94,8 +94,6 @@ public class JoinStories extends PTransform<PCollection<Article>, JoinStories.Re
     double minLinkFraction = 0.1;
     int shards = 64;
     int componentRounds = 6;
-    int maxComponentSize = 0;
-    double giantEdgeScore = 0.3;
 
     Params copy() {
       try {
@@ -126,8 +124,6 @@ public class JoinStories extends PTransform<PCollection<Article>, JoinStories.Re
       p.minLinkFraction = minLinkFraction;
       p.shards = shards;
       p.componentRounds = componentRounds;
-      p.maxComponentSize = maxComponentSize;
-      p.giantEdgeScore = giantEdgeScore;
       return p;
     }
   }
@@ -255,18 +251,6 @@ public class JoinStories extends PTransform<PCollection<Article>, JoinStories.Re
    */
   public JoinStories withComponentRounds(int rounds) {
     return with(p -> p.componentRounds = rounds);
-  }
-
-  /**
-   * Size guard (off by default, 0): components above {@code maxArticles} keep copy edges and story edges scoring at
-   * least {@code minEdgeScore} only, and are split into what stays connected. Bounds the largest group of edges
-   * one worker clusters, at the price of weak links inside very large components.
-   */
-  public JoinStories withComponentSizeGuard(int maxArticles, double minEdgeScore) {
-    return with(p -> {
-      p.maxComponentSize = maxArticles;
-      p.giantEdgeScore = minEdgeScore;
-    });
   }
 
   /** Output: the articles with story fields filled, and one row per story. */
@@ -608,10 +592,31 @@ public class JoinStories extends PTransform<PCollection<Article>, JoinStories.Re
 
     // Route each edge (by its first end) to its component. Only edges travel there: clustering inside a component
     // needs ids, dates and scores, not the features, so even a large component costs ~100 bytes an edge.
-    PCollection<KV<String, Edge>> edgesByComponent = routeToComponents("", allEdges, components, shards);
-    if (p.maxComponentSize > 0) {
-      edgesByComponent = splitGiantComponents(edgesByComponent, components, p);
-    }
+    final TupleTag<KV<String, String>> componentTag = new TupleTag<>();
+    final TupleTag<KV<String, Edge>> edgeByIdTag = new TupleTag<>();
+    KvCoder<String, Edge> edgeKv = KvCoder.of(StringUtf8Coder.of(), Edge.Coder.of());
+    PCollection<KV<String, Edge>> edgesById = allEdges.apply("KeyEdges", ParDo.of(new DoFn<Edge, KV<String, Edge>>() {
+      @ProcessElement
+      public void process(@Element Edge e, OutputReceiver<KV<String, Edge>> out) {
+        out.output(KV.of(e.a, e));
+      }
+    })).setCoder(edgeKv);
+    PCollection<KV<String, Edge>> edgesByComponent = KeyedPCollectionTuple
+        .of(componentTag, shardByKey("ShardComponents", components, ConnectedComponents.PAIR, shards))
+        .and(edgeByIdTag, shardByKey("ShardEdges", edgesById, edgeKv, shards))
+        .apply("JoinComponents", CoGroupByKey.create())
+        .apply("RouteToComponents", ParDo.of(new DoFn<KV<Integer, CoGbkResult>, KV<String, Edge>>() {
+          @ProcessElement
+          public void process(@Element KV<Integer, CoGbkResult> r, OutputReceiver<KV<String, Edge>> out) {
+            Map<String, String> comp = new HashMap<>();
+            for (KV<String, String> c : r.getValue().getAll(componentTag)) {
+              comp.put(c.getKey(), c.getValue());
+            }
+            for (KV<String, Edge> e : r.getValue().getAll(edgeByIdTag)) {
+              out.output(KV.of(comp.get(e.getKey()), e.getValue()));
+            }
+          }
+        })).setCoder(edgeKv);
 
     final TupleTag<KV<String, String>> clustered = new TupleTag<KV<String, String>>() {};
     final TupleTag<KV<String, String>> duplicates = new TupleTag<KV<String, String>>() {};
@@ -751,115 +756,6 @@ public class JoinStories extends PTransform<PCollection<Article>, JoinStories.Re
         out.output(KV.of(shard(kv.getKey(), shards), kv));
       }
     })).setCoder(KvCoder.of(VarIntCoder.of(), coder));
-  }
-
-  /** Each edge keyed by the component of its first end (a join by article id on shards). */
-  static PCollection<KV<String, Edge>> routeToComponents(String prefix, PCollection<Edge> edges,
-      PCollection<KV<String, String>> components, int shards) {
-    final TupleTag<KV<String, String>> componentTag = new TupleTag<>();
-    final TupleTag<KV<String, Edge>> edgeByIdTag = new TupleTag<>();
-    KvCoder<String, Edge> edgeKv = KvCoder.of(StringUtf8Coder.of(), Edge.Coder.of());
-    PCollection<KV<String, Edge>> edgesById = edges.apply(prefix + "KeyEdges",
-        ParDo.of(new DoFn<Edge, KV<String, Edge>>() {
-          @ProcessElement
-          public void process(@Element Edge e, OutputReceiver<KV<String, Edge>> out) {
-            out.output(KV.of(e.a, e));
-          }
-        })).setCoder(edgeKv);
-    return KeyedPCollectionTuple
-        .of(componentTag, shardByKey(prefix + "ShardComponents", components, ConnectedComponents.PAIR, shards))
-        .and(edgeByIdTag, shardByKey(prefix + "ShardEdges", edgesById, edgeKv, shards))
-        .apply(prefix + "JoinComponents", CoGroupByKey.create())
-        .apply(prefix + "RouteToComponents", ParDo.of(new DoFn<KV<Integer, CoGbkResult>, KV<String, Edge>>() {
-          @ProcessElement
-          public void process(@Element KV<Integer, CoGbkResult> r, OutputReceiver<KV<String, Edge>> out) {
-            Map<String, String> comp = new HashMap<>();
-            for (KV<String, String> c : r.getValue().getAll(componentTag)) {
-              comp.put(c.getKey(), c.getValue());
-            }
-            for (KV<String, Edge> e : r.getValue().getAll(edgeByIdTag)) {
-              out.output(KV.of(comp.get(e.getKey()), e.getValue()));
-            }
-          }
-        })).setCoder(edgeKv);
-  }
-
-  /**
-   * Size guard for components (off by default): a component larger than {@code maxComponentSize} articles keeps its
-   * copy edges and only the story edges scoring >= {@code giantEdgeScore}, and is split into the components of what
-   * is left. Copy groups never change (copy edges stay), so {@code duplicate_of} does not move; weak story edges
-   * inside giant components are lost ({@code stories/giantComponents}, {@code stories/giantEdgesDropped}).
-   */
-  private static PCollection<KV<String, Edge>> splitGiantComponents(PCollection<KV<String, Edge>> byComponent,
-      PCollection<KV<String, String>> components, Params p) {
-    final int shards = p.shards;
-    final int cap = p.maxComponentSize;
-    final double minScore = p.giantEdgeScore;
-    PCollection<KV<String, String>> giants = groupByShard("GiantSizes", components
-        .apply("ComponentMembers", ParDo.of(new DoFn<KV<String, String>, KV<String, String>>() {
-          @ProcessElement
-          public void process(@Element KV<String, String> kv, OutputReceiver<KV<String, String>> out) {
-            out.output(KV.of(kv.getValue(), kv.getKey()));
-          }
-        })).setCoder(ConnectedComponents.PAIR), StringUtf8Coder.of(), shards)
-        .apply("FindGiants", ParDo.of(new DoFn<KV<Integer, Iterable<KV<String, String>>>, KV<String, String>>() {
-          private final Counter giantCount = Metrics.counter(NS, "giantComponents");
-
-          @ProcessElement
-          public void process(@Element KV<Integer, Iterable<KV<String, String>>> s,
-              OutputReceiver<KV<String, String>> out) {
-            Map<String, Integer> sizes = new HashMap<>();
-            for (KV<String, String> kv : s.getValue()) {
-              sizes.merge(kv.getKey(), 1, Integer::sum);
-            }
-            sizes.forEach((c, n) -> {
-              if (n > cap) {
-                giantCount.inc();
-                out.output(KV.of(c, ""));
-              }
-            });
-          }
-        })).setCoder(ConnectedComponents.PAIR);
-    final TupleTag<KV<String, Edge>> edgeTag = new TupleTag<>();
-    final TupleTag<KV<String, String>> giantTag = new TupleTag<>();
-    final TupleTag<KV<String, Edge>> normal = new TupleTag<KV<String, Edge>>() {};
-    final TupleTag<Edge> inGiant = new TupleTag<Edge>() {};
-    KvCoder<String, Edge> edgeKv = KvCoder.of(StringUtf8Coder.of(), Edge.Coder.of());
-    PCollectionTuple split = KeyedPCollectionTuple
-        .of(edgeTag, shardByKey("ShardComponentEdgesForGiants", byComponent, edgeKv, shards))
-        .and(giantTag, shardByKey("ShardGiants", giants, ConnectedComponents.PAIR, shards))
-        .apply("JoinGiants", CoGroupByKey.create())
-        .apply("ThinGiants", ParDo.of(new DoFn<KV<Integer, CoGbkResult>, KV<String, Edge>>() {
-          private final Counter dropped = Metrics.counter(NS, "giantEdgesDropped");
-
-          @ProcessElement
-          public void process(@Element KV<Integer, CoGbkResult> r, MultiOutputReceiver out) {
-            Set<String> giant = new HashSet<>();
-            r.getValue().getAll(giantTag).forEach(kv -> giant.add(kv.getKey()));
-            for (KV<String, Edge> e : r.getValue().getAll(edgeTag)) {
-              if (!giant.contains(e.getKey())) {
-                out.get(normal).output(e);
-              } else if (e.getValue().type == Edge.COPY || e.getValue().score >= minScore) {
-                out.get(inGiant).output(e.getValue());
-              } else {
-                dropped.inc();
-              }
-            }
-          }
-        }).withOutputTags(normal, TupleTagList.of(inGiant)));
-    split.get(normal).setCoder(edgeKv);
-    PCollection<Edge> kept = split.get(inGiant).setCoder(Edge.Coder.of());
-    PCollection<KV<String, String>> subComponents = kept
-        .apply("GiantEdgeEnds", ParDo.of(new DoFn<Edge, KV<String, String>>() {
-          @ProcessElement
-          public void process(@Element Edge e, OutputReceiver<KV<String, String>> out) {
-            out.output(KV.of(e.a, e.b));
-          }
-        })).setCoder(ConnectedComponents.PAIR)
-        .apply("GiantSubComponents", new ConnectedComponents(p.componentRounds, shards));
-    return PCollectionList.of(split.get(normal))
-        .and(routeToComponents("Giant", kept, subComponents, shards))
-        .apply("AllComponentEdges", Flatten.pCollections());
   }
 
   /**
