@@ -573,19 +573,39 @@ public class JoinStories extends PTransform<PCollection<Article>, JoinStories.Re
 
     // 5. Cluster without gathering the corpus: connected components of the edge graph (rounds over shards), then
     // each component clustered on its own (copy groups, guarded story merging), then the centroid level in rounds.
-    PCollection<Edge> allEdges = PCollectionList.of(exactEdges).and(nearEdges).and(storyEdges)
-        .apply("AllEdges", Flatten.pCollections())
+    PCollection<List<Edge>> edgeBatches = PCollectionList.of(exactEdges).and(nearEdges).and(storyEdges)
+        .apply("AllEdges", Flatten.pCollections());
+    PCollection<Edge> allEdges = edgeBatches
         .apply("UnbatchEdges", ParDo.of(new DoFn<List<Edge>, Edge>() {
           @ProcessElement
           public void process(@Element List<Edge> batch, OutputReceiver<Edge> out) {
             batch.forEach(out::output);
           }
         })).setCoder(Edge.Coder.of());
-    PCollection<KV<String, String>> components = allEdges
-        .apply("EdgeEnds", ParDo.of(new DoFn<Edge, KV<String, String>>() {
+    // Components need connectivity only: each batch sends a spanning forest of its edges (every id linked to the
+    // smallest id of its batch-local group), so a dense block of 1,000 copies costs ~1,000 pairs, not ~100,000.
+    PCollection<KV<String, String>> components = edgeBatches
+        .apply("SpanningForests", ParDo.of(new DoFn<List<Edge>, KV<String, String>>() {
           @ProcessElement
-          public void process(@Element Edge e, OutputReceiver<KV<String, String>> out) {
-            out.output(KV.of(e.a, e.b));
+          public void process(@Element List<Edge> batch, OutputReceiver<KV<String, String>> out) {
+            Map<String, String> parent = new HashMap<>();
+            for (Edge e : batch) {
+              String ra = root(parent, e.a);
+              String rb = root(parent, e.b);
+              if (!ra.equals(rb)) {
+                if (ra.compareTo(rb) < 0) {
+                  parent.put(rb, ra);
+                } else {
+                  parent.put(ra, rb);
+                }
+              }
+            }
+            for (String id : parent.keySet()) {
+              String r = root(parent, id);
+              if (!r.equals(id)) {
+                out.output(KV.of(r, id));
+              }
+            }
           }
         })).setCoder(ConnectedComponents.PAIR)
         .apply("Components", new ConnectedComponents(p.componentRounds, shards));
@@ -613,7 +633,10 @@ public class JoinStories extends PTransform<PCollection<Article>, JoinStories.Re
               comp.put(c.getKey(), c.getValue());
             }
             for (KV<String, Edge> e : r.getValue().getAll(edgeByIdTag)) {
-              out.output(KV.of(comp.get(e.getKey()), e.getValue()));
+              String c = comp.get(e.getKey());
+              if (c != null) { // null only for a self-loop (an id repeated in the input): nothing to cluster
+                out.output(KV.of(c, e.getValue()));
+              }
             }
           }
         })).setCoder(edgeKv);
@@ -797,6 +820,18 @@ public class JoinStories extends PTransform<PCollection<Article>, JoinStories.Re
       return 0;
     }
     return p.cosineWeight * StoryFeatures.cosine(a, b) + (1 - p.cosineWeight) * StoryFeatures.keyOverlap(a, b);
+  }
+
+  /** Root of {@code id} in a string union-find (absent = its own root), with path halving. */
+  static String root(Map<String, String> parent, String id) {
+    String x = id;
+    parent.putIfAbsent(x, x);
+    while (!parent.get(x).equals(x)) {
+      String up = parent.get(parent.get(x));
+      parent.put(x, up);
+      x = up;
+    }
+    return x;
   }
 
   static final ListCoder<Edge> EDGE_BATCH = ListCoder.of(Edge.Coder.of());
