@@ -47,8 +47,9 @@ public final class CentroidMerger implements Serializable {
     this.rounds = rounds;
   }
 
-  private static final class Centroid {
+  static final class Centroid {
     final int cluster;
+    String label; // the cluster's smallest article id, when merging runs distributed (CentroidRounds)
     int size;
     long[] terms;
     double[] weights;
@@ -156,6 +157,10 @@ public final class CentroidMerger implements Serializable {
   }
 
   private boolean datesOverlap(Centroid a, Centroid b) {
+    return datesOverlap(a, b, dateWindowDays);
+  }
+
+  static boolean datesOverlap(Centroid a, Centroid b, int dateWindowDays) {
     if (a.minDate == Integer.MAX_VALUE || b.minDate == Integer.MAX_VALUE) {
       return true;
     }
@@ -164,6 +169,10 @@ public final class CentroidMerger implements Serializable {
   }
 
   private long[] topTerms(Centroid c) {
+    return topTerms(c, indexTerms);
+  }
+
+  static long[] topTerms(Centroid c, int indexTerms) {
     Integer[] order = new Integer[c.terms.length];
     for (int i = 0; i < order.length; i++) {
       order[i] = i;
@@ -182,21 +191,30 @@ public final class CentroidMerger implements Serializable {
   private Centroid centroid(int id, List<Integer> clusters, List<List<String>> members,
       Map<String, StoryFeatures> features) {
     Centroid c = new Centroid(id);
-    HashMap<Long, Double> sum = new HashMap<>();
+    List<StoryFeatures> feats = new ArrayList<>();
     for (int k : clusters) {
       for (String a : members.get(k)) {
         c.size++;
         StoryFeatures f = features.get(a);
-        if (f == null) {
-          continue;
+        if (f != null) {
+          feats.add(f);
         }
-        for (int i = 0; i < f.terms.length; i++) {
-          sum.merge(f.terms[i], (double) f.weights[i], Double::sum);
-        }
-        if (f.date != StoryFeatures.NO_DATE) {
-          c.minDate = Math.min(c.minDate, f.date);
-          c.maxDate = Math.max(c.maxDate, f.date);
-        }
+      }
+    }
+    fill(c, feats, centroidTerms);
+    return c;
+  }
+
+  /** Sums the members' TF-IDF vectors, keeps the heaviest {@code centroidTerms}, normalised by the full sum's norm. */
+  static void fill(Centroid c, Iterable<StoryFeatures> feats, int centroidTerms) {
+    HashMap<Long, Double> sum = new HashMap<>();
+    for (StoryFeatures f : feats) {
+      for (int i = 0; i < f.terms.length; i++) {
+        sum.merge(f.terms[i], (double) f.weights[i], Double::sum);
+      }
+      if (f.date != StoryFeatures.NO_DATE) {
+        c.minDate = Math.min(c.minDate, f.date);
+        c.maxDate = Math.max(c.maxDate, f.date);
       }
     }
     List<Map.Entry<Long, Double>> entries = new ArrayList<>(sum.entrySet());
@@ -218,6 +236,37 @@ public final class CentroidMerger implements Serializable {
       c.terms[i] = kept.get(i).getKey();
       c.weights[i] = norm == 0 ? 0 : kept.get(i).getValue() / norm;
     }
-    return c;
+  }
+
+  double threshold() {
+    return threshold;
+  }
+
+  int centroidTerms() {
+    return centroidTerms;
+  }
+
+  int indexTerms() {
+    return indexTerms;
+  }
+
+  int maxPostings() {
+    return maxPostings;
+  }
+
+  int dateWindowDays() {
+    return dateWindowDays;
+  }
+
+  int rounds() {
+    return rounds;
+  }
+
+  int maxMoveSize() {
+    return maxMoveSize;
+  }
+
+  int minShared() {
+    return minShared;
   }
 }

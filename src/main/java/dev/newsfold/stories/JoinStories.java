@@ -62,11 +62,12 @@ import org.apache.beam.sdk.values.TupleTagList;
  *   <li>A block larger than {@code maxBlockSize} is split (members sorted by date then id, overlapping windows of
  *       {@code maxBlockSize}, stride half of it) and counted in the {@code stories/blocksSplit} counter; so each
  *       article meets at most about 2 x maxBlockSize others per key.
- *   <li>Clustering: the verified edges and the compact per-article features are gathered on one worker and
- *       clustered by {@link StoryClusterer} (copy groups by union-find, then guarded merging along story edges,
- *       then {@link CentroidMerger} for stray articles). Memory there is O(articles): about 1 KB an article
- *       (features) plus ~60 bytes an edge, so ~1 GB per million articles; beyond that, replace it by rounds of
- *       label propagation (each a join).
+ *   <li>Clustering without gathering the corpus: {@link ConnectedComponents} of the edge graph (large-star /
+ *       small-star rounds on hash shards); each component's edges are clustered on their own by
+ *       {@link StoryClusterer} (copy groups by union-find, then guarded merging along story edges); then the
+ *       centroid level ({@link CentroidRounds}, the distributed form of {@link CentroidMerger}) moves stray
+ *       articles into the story whose centroid they match. A worker holds one component's edges (ids, dates,
+ *       scores; no features) or one cluster's features at a time.
  * </ol>
  * Parameters and their reasons: docs/stories.md.
  */
@@ -92,6 +93,7 @@ public class JoinStories extends PTransform<PCollection<Article>, JoinStories.Re
     int maxBlockSize = 100;
     double minLinkFraction = 0.1;
     int shards = 64;
+    int componentRounds = 6;
 
     Params copy() {
       try {
@@ -121,6 +123,7 @@ public class JoinStories extends PTransform<PCollection<Article>, JoinStories.Re
       p.maxBlockSize = maxBlockSize;
       p.minLinkFraction = minLinkFraction;
       p.shards = shards;
+      p.componentRounds = componentRounds;
       return p;
     }
   }
@@ -242,6 +245,14 @@ public class JoinStories extends PTransform<PCollection<Article>, JoinStories.Re
     return with(p -> p.shards = count);
   }
 
+  /**
+   * Rounds of large-star / small-star for the connected components of the edge graph (default 6; each round halves
+   * the depth of a component or better; {@code stories/componentLabelsJumped} > 0 says they did not suffice).
+   */
+  public JoinStories withComponentRounds(int rounds) {
+    return with(p -> p.componentRounds = rounds);
+  }
+
   /** Output: the articles with story fields filled, and one row per story. */
   public static final class Result implements POutput {
     private final PCollection<Article> articles;
@@ -288,7 +299,7 @@ public class JoinStories extends PTransform<PCollection<Article>, JoinStories.Re
     return (int) Math.floorMod(TextFeatures.hash64(key), (long) shards);
   }
 
-  private static <V> PCollection<KV<Integer, Iterable<KV<String, V>>>> groupByShard(String name,
+  static <V> PCollection<KV<Integer, Iterable<KV<String, V>>>> groupByShard(String name,
       PCollection<KV<String, V>> in, org.apache.beam.sdk.coders.Coder<V> valueCoder, int shards) {
     return in.apply(name + "/Shard", ParDo.of(new DoFn<KV<String, V>, KV<Integer, KV<String, V>>>() {
           @ProcessElement
@@ -560,62 +571,141 @@ public class JoinStories extends PTransform<PCollection<Article>, JoinStories.Re
           }
         })).setCoder(EDGE_BATCH);
 
-    // 5. Cluster on one worker: all edges (a few per article) and the compact features (for cluster centroids).
-    // Edges and features travel in per-shard batches: a few hundred elements reach the single key, not millions.
-    final TupleTag<List<Edge>> edgeTag = new TupleTag<>();
-    final TupleTag<List<StoryFeatures>> allFeaturesTag = new TupleTag<>();
-    PCollection<KV<Integer, List<Edge>>> edgesOnOneKey = PCollectionList.of(exactEdges).and(nearEdges)
-        .and(storyEdges)
-        .apply("AllEdges", Flatten.pCollections())
-        .apply("EdgesOnOneKey", ParDo.of(new DoFn<List<Edge>, KV<Integer, List<Edge>>>() {
+    // 5. Cluster without gathering the corpus: connected components of the edge graph (rounds over shards), then
+    // each component clustered on its own (copy groups, guarded story merging), then the centroid level in rounds.
+    PCollection<List<Edge>> edgeBatches = PCollectionList.of(exactEdges).and(nearEdges).and(storyEdges)
+        .apply("AllEdges", Flatten.pCollections());
+    PCollection<Edge> allEdges = edgeBatches
+        .apply("UnbatchEdges", ParDo.of(new DoFn<List<Edge>, Edge>() {
           @ProcessElement
-          public void process(@Element List<Edge> e, OutputReceiver<KV<Integer, List<Edge>>> out) {
-            out.output(KV.of(0, e));
+          public void process(@Element List<Edge> batch, OutputReceiver<Edge> out) {
+            batch.forEach(out::output);
           }
-        })).setCoder(KvCoder.of(VarIntCoder.of(), EDGE_BATCH));
-    PCollection<KV<Integer, List<StoryFeatures>>> featuresOnOneKey = groupByShard("BatchFeatures", features,
-        StoryFeatures.Coder.of(), shards)
-        .apply("FeaturesOnOneKey", ParDo.of(
-            new DoFn<KV<Integer, Iterable<KV<String, StoryFeatures>>>, KV<Integer, List<StoryFeatures>>>() {
-              @ProcessElement
-              public void process(@Element KV<Integer, Iterable<KV<String, StoryFeatures>>> s,
-                  OutputReceiver<KV<Integer, List<StoryFeatures>>> out) {
-                List<StoryFeatures> batch = new ArrayList<>();
-                s.getValue().forEach(kv -> batch.add(kv.getValue()));
-                out.output(KV.of(0, batch));
+        })).setCoder(Edge.Coder.of());
+    // Components need connectivity only: each batch sends a spanning forest of its edges (every id linked to the
+    // smallest id of its batch-local group), so a dense block of 1,000 copies costs ~1,000 pairs, not ~100,000.
+    PCollection<KV<String, String>> components = edgeBatches
+        .apply("SpanningForests", ParDo.of(new DoFn<List<Edge>, KV<String, String>>() {
+          @ProcessElement
+          public void process(@Element List<Edge> batch, OutputReceiver<KV<String, String>> out) {
+            Map<String, String> parent = new HashMap<>();
+            for (Edge e : batch) {
+              String ra = root(parent, e.a);
+              String rb = root(parent, e.b);
+              if (!ra.equals(rb)) {
+                if (ra.compareTo(rb) < 0) {
+                  parent.put(rb, ra);
+                } else {
+                  parent.put(ra, rb);
+                }
               }
-            })).setCoder(KvCoder.of(VarIntCoder.of(), ListCoder.of(StoryFeatures.Coder.of())));
+            }
+            for (String id : parent.keySet()) {
+              String r = root(parent, id);
+              if (!r.equals(id)) {
+                out.output(KV.of(r, id));
+              }
+            }
+          }
+        })).setCoder(ConnectedComponents.PAIR)
+        .apply("Components", new ConnectedComponents(p.componentRounds, shards));
+
+    // Route each edge (by its first end) to its component. Only edges travel there: clustering inside a component
+    // needs ids, dates and scores, not the features, so even a large component costs ~100 bytes an edge.
+    final TupleTag<KV<String, String>> componentTag = new TupleTag<>();
+    final TupleTag<KV<String, Edge>> edgeByIdTag = new TupleTag<>();
+    KvCoder<String, Edge> edgeKv = KvCoder.of(StringUtf8Coder.of(), Edge.Coder.of());
+    PCollection<KV<String, Edge>> edgesById = allEdges.apply("KeyEdges", ParDo.of(new DoFn<Edge, KV<String, Edge>>() {
+      @ProcessElement
+      public void process(@Element Edge e, OutputReceiver<KV<String, Edge>> out) {
+        out.output(KV.of(e.a, e));
+      }
+    })).setCoder(edgeKv);
+    PCollection<KV<String, Edge>> edgesByComponent = KeyedPCollectionTuple
+        .of(componentTag, shardByKey("ShardComponents", components, ConnectedComponents.PAIR, shards))
+        .and(edgeByIdTag, shardByKey("ShardEdges", edgesById, edgeKv, shards))
+        .apply("JoinComponents", CoGroupByKey.create())
+        .apply("RouteToComponents", ParDo.of(new DoFn<KV<Integer, CoGbkResult>, KV<String, Edge>>() {
+          @ProcessElement
+          public void process(@Element KV<Integer, CoGbkResult> r, OutputReceiver<KV<String, Edge>> out) {
+            Map<String, String> comp = new HashMap<>();
+            for (KV<String, String> c : r.getValue().getAll(componentTag)) {
+              comp.put(c.getKey(), c.getValue());
+            }
+            for (KV<String, Edge> e : r.getValue().getAll(edgeByIdTag)) {
+              String c = comp.get(e.getKey());
+              if (c != null) { // null only for a self-loop (an id repeated in the input): nothing to cluster
+                out.output(KV.of(c, e.getValue()));
+              }
+            }
+          }
+        })).setCoder(edgeKv);
+
+    final TupleTag<KV<String, String>> clustered = new TupleTag<KV<String, String>>() {};
+    final TupleTag<KV<String, String>> duplicates = new TupleTag<KV<String, String>>() {};
     final double linkFraction = p.minLinkFraction;
     final double sizeExponent = p.sizeExponent;
-    PCollection<KV<String, KV<String, String>>> assignments = KeyedPCollectionTuple.of(edgeTag, edgesOnOneKey)
-        .and(allFeaturesTag, featuresOnOneKey)
-        .apply("GatherEdges", CoGroupByKey.create())
-        .apply("ClusterStories", ParDo.of(new DoFn<KV<Integer, CoGbkResult>, KV<String, KV<String, String>>>() {
+    PCollectionTuple level1 = groupByShard("GroupComponents", edgesByComponent, Edge.Coder.of(), shards)
+        .apply("ClusterComponents", ParDo.of(new DoFn<KV<Integer, Iterable<KV<String, Edge>>>, KV<String, String>>() {
+          private final Distribution componentSize = Metrics.distribution(NS, "componentSize");
+          private final Distribution componentEdges = Metrics.distribution(NS, "componentEdges");
+
           @ProcessElement
-          public void process(@Element KV<Integer, CoGbkResult> all,
-              OutputReceiver<KV<String, KV<String, String>>> out) {
-            Map<String, StoryFeatures> feats = new HashMap<>();
-            for (List<StoryFeatures> batch : all.getValue().getAll(allFeaturesTag)) {
-              for (StoryFeatures f : batch) {
-                feats.put(f.articleId, f);
+          public void process(@Element KV<Integer, Iterable<KV<String, Edge>>> s, MultiOutputReceiver out) {
+            for (List<Edge> batch : byKey(s.getValue()).values()) {
+              // Edges repeat across batches (a pair sharing key terms in several shards): a set, as before.
+              Set<Edge> edges = new HashSet<>(batch);
+              Map<String, StoryClusterer.Assignment> result = new StoryClusterer(linkFraction, sizeExponent)
+                  .cluster(edges);
+              componentSize.update(result.size());
+              componentEdges.update(edges.size());
+              for (Map.Entry<String, StoryClusterer.Assignment> e : result.entrySet()) {
+                out.get(clustered).output(KV.of(e.getKey(), e.getValue().storyId.substring(2)));
+                if (e.getValue().duplicateOf != null) {
+                  out.get(duplicates).output(KV.of(e.getKey(), e.getValue().duplicateOf));
+                }
               }
             }
-            Set<Edge> edges = new HashSet<>();
-            for (List<Edge> batch : all.getValue().getAll(edgeTag)) {
-              edges.addAll(batch);
+          }
+        }).withOutputTags(clustered, TupleTagList.of(duplicates)));
+    level1.get(clustered).setCoder(ConnectedComponents.PAIR);
+    level1.get(duplicates).setCoder(ConnectedComponents.PAIR);
+
+    // Features keyed by their cluster (articles without edges are clusters of one) for the centroid level.
+    final TupleTag<KV<String, String>> clusterTag = new TupleTag<>();
+    final TupleTag<KV<String, StoryFeatures>> featByIdTag = new TupleTag<>();
+    KvCoder<String, StoryFeatures> featureKv = KvCoder.of(StringUtf8Coder.of(), StoryFeatures.Coder.of());
+    PCollection<KV<String, StoryFeatures>> level2In = KeyedPCollectionTuple
+        .of(clusterTag, shardByKey("ShardClusters", level1.get(clustered), ConnectedComponents.PAIR, shards))
+        .and(featByIdTag, shardByKey("ShardFeaturesForClusters", features, featureKv, shards))
+        .apply("JoinClusters", CoGroupByKey.create())
+        .apply("KeyByCluster", ParDo.of(new DoFn<KV<Integer, CoGbkResult>, KV<String, StoryFeatures>>() {
+          @ProcessElement
+          public void process(@Element KV<Integer, CoGbkResult> r, OutputReceiver<KV<String, StoryFeatures>> out) {
+            Map<String, String> cluster = new HashMap<>();
+            for (KV<String, String> c : r.getValue().getAll(clusterTag)) {
+              cluster.put(c.getKey(), c.getValue());
             }
-            Map<String, StoryClusterer.Assignment> result = new StoryClusterer(linkFraction, sizeExponent)
-                .cluster(edges, feats, centroidMerger(p));
-            for (Map.Entry<String, StoryClusterer.Assignment> e : result.entrySet()) {
-              out.output(KV.of(e.getKey(), KV.of(e.getValue().storyId, e.getValue().duplicateOf)));
+            for (KV<String, StoryFeatures> f : r.getValue().getAll(featByIdTag)) {
+              out.output(KV.of(cluster.getOrDefault(f.getKey(), f.getKey()), f.getValue()));
             }
           }
-        })).setCoder(KvCoder.of(StringUtf8Coder.of(),
-            KvCoder.of(StringUtf8Coder.of(), NullableCoder.of(StringUtf8Coder.of()))));
+        })).setCoder(featureKv);
+    CentroidMerger merger = centroidMerger(p);
+    PCollection<KV<String, StoryFeatures>> merged = merger == null ? level2In
+        : level2In.apply("CentroidLevel", new CentroidRounds(merger, merger.rounds(), shards));
+    PCollection<KV<String, String>> storyOf = merged
+        .apply("StoryOfArticle", ParDo.of(new DoFn<KV<String, StoryFeatures>, KV<String, String>>() {
+          @ProcessElement
+          public void process(@Element KV<String, StoryFeatures> kv, OutputReceiver<KV<String, String>> out) {
+            out.output(KV.of(kv.getValue().articleId, StoryClusterer.storyId(kv.getKey())));
+          }
+        })).setCoder(ConnectedComponents.PAIR);
 
     // 6. Fill the article fields; key each article by story for the stories table.
     final TupleTag<KV<String, Article>> articleTag = new TupleTag<>();
-    final TupleTag<KV<String, KV<String, String>>> assignTag = new TupleTag<>();
+    final TupleTag<KV<String, String>> storyTag = new TupleTag<>();
+    final TupleTag<KV<String, String>> dupTag = new TupleTag<>();
     final TupleTag<KV<String, StoryFeatures>> featureTag = new TupleTag<>();
     final TupleTag<Article> outArticles = new TupleTag<Article>() {};
     final TupleTag<KV<String, KV<Article, List<String>>>> outMembers =
@@ -629,17 +719,21 @@ public class JoinStories extends PTransform<PCollection<Article>, JoinStories.Re
         })).setCoder(KvCoder.of(StringUtf8Coder.of(), articleCoder));
     PCollectionTuple filled = KeyedPCollectionTuple
         .of(articleTag, shardByKey("ShardArticles", byId, KvCoder.of(StringUtf8Coder.of(), articleCoder), shards))
-        .and(assignTag, shardByKey("ShardAssignments", assignments, KvCoder.of(StringUtf8Coder.of(),
-            KvCoder.of(StringUtf8Coder.of(), NullableCoder.of(StringUtf8Coder.of()))), shards))
+        .and(storyTag, shardByKey("ShardStoryIds", storyOf, ConnectedComponents.PAIR, shards))
+        .and(dupTag, shardByKey("ShardDuplicates", level1.get(duplicates), ConnectedComponents.PAIR, shards))
         .and(featureTag, shardByKey("ShardFeatures", features,
             KvCoder.of(StringUtf8Coder.of(), StoryFeatures.Coder.of()), shards))
         .apply("JoinAssignments", CoGroupByKey.create())
         .apply("FillStoryFields", ParDo.of(new DoFn<KV<Integer, CoGbkResult>, Article>() {
           @ProcessElement
           public void process(@Element KV<Integer, CoGbkResult> r, MultiOutputReceiver out) {
-            Map<String, KV<String, String>> assigned = new HashMap<>();
-            for (KV<String, KV<String, String>> a : r.getValue().getAll(assignTag)) {
-              assigned.put(a.getKey(), a.getValue());
+            Map<String, String> storyIds = new HashMap<>();
+            for (KV<String, String> a : r.getValue().getAll(storyTag)) {
+              storyIds.put(a.getKey(), a.getValue());
+            }
+            Map<String, String> dups = new HashMap<>();
+            for (KV<String, String> a : r.getValue().getAll(dupTag)) {
+              dups.put(a.getKey(), a.getValue());
             }
             Map<String, StoryFeatures> feats = new HashMap<>();
             for (KV<String, StoryFeatures> f : r.getValue().getAll(featureTag)) {
@@ -647,9 +741,8 @@ public class JoinStories extends PTransform<PCollection<Article>, JoinStories.Re
             }
             for (KV<String, Article> kv : r.getValue().getAll(articleTag)) {
               String id = kv.getKey();
-              KV<String, String> as = assigned.get(id);
-              String storyId = as == null ? StoryClusterer.storyId(id) : as.getKey();
-              String dup = as == null ? null : as.getValue();
+              String storyId = storyIds.getOrDefault(id, StoryClusterer.storyId(id));
+              String dup = dups.get(id);
               Article a = kv.getValue();
               Article filledArticle = Article.newBuilder(a)
                   .setStoryId(storyId)
@@ -727,6 +820,18 @@ public class JoinStories extends PTransform<PCollection<Article>, JoinStories.Re
       return 0;
     }
     return p.cosineWeight * StoryFeatures.cosine(a, b) + (1 - p.cosineWeight) * StoryFeatures.keyOverlap(a, b);
+  }
+
+  /** Root of {@code id} in a string union-find (absent = its own root), with path halving. */
+  static String root(Map<String, String> parent, String id) {
+    String x = id;
+    parent.putIfAbsent(x, x);
+    while (!parent.get(x).equals(x)) {
+      String up = parent.get(parent.get(x));
+      parent.put(x, up);
+      x = up;
+    }
+    return x;
   }
 
   static final ListCoder<Edge> EDGE_BATCH = ListCoder.of(Edge.Coder.of());

@@ -1,0 +1,320 @@
+package dev.newsfold.stories;
+
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import org.apache.beam.sdk.coders.AtomicCoder;
+import org.apache.beam.sdk.coders.KvCoder;
+import org.apache.beam.sdk.coders.StringUtf8Coder;
+import org.apache.beam.sdk.coders.VarIntCoder;
+import org.apache.beam.sdk.metrics.Counter;
+import org.apache.beam.sdk.metrics.Metrics;
+import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.GroupByKey;
+import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.join.CoGbkResult;
+import org.apache.beam.sdk.transforms.join.CoGroupByKey;
+import org.apache.beam.sdk.transforms.join.KeyedPCollectionTuple;
+import org.apache.beam.sdk.values.KV;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.TupleTag;
+
+/**
+ * The centroid level of {@link CentroidMerger}, distributed: input is every article's features keyed by its
+ * cluster label (the cluster's smallest article id), output the same keyed by the merged cluster's label. No step
+ * holds more than one cluster, one posting window or one cluster's candidate moves.
+ *
+ * <p>Each round: centroids per cluster (grouped by label on shards); postings over each centroid's top terms
+ * (grouped by term, windows as in {@link Blocks}) give candidate moves "small cluster -> larger cluster"; then the
+ * greedy of {@link CentroidMerger#merge} (strongest first; a cluster that moved neither moves again nor absorbs, a
+ * cluster that absorbed does not move) is taken in its local form: a move is made when it is the strongest of all
+ * moves it would block (the mover's other moves, moves into the mover, moves out of the target). These moves are
+ * exactly the ones the sequential greedy takes first; moves they merely outrank wait for the next round, where the
+ * centroids are recomputed anyway. Counted in {@code stories/centroidMoves} and {@code stories/centroidMovesDeferred}.
+ */
+public class CentroidRounds
+    extends PTransform<PCollection<KV<String, StoryFeatures>>, PCollection<KV<String, StoryFeatures>>> {
+  private final CentroidMerger m;
+  private final int rounds;
+  private final int shards;
+
+  CentroidRounds(CentroidMerger merger, int rounds, int shards) {
+    this.m = merger;
+    this.rounds = rounds;
+    this.shards = shards;
+  }
+
+  /** A candidate move of cluster {@code small} into cluster {@code big}. */
+  static final class Move {
+    final double score;
+    final String small;
+    final String big;
+
+    Move(double score, String small, String big) {
+      this.score = score;
+      this.small = small;
+      this.big = big;
+    }
+
+    /** The sequential greedy's order: strongest first, then by mover, then by target. */
+    static final Comparator<Move> ORDER = Comparator.<Move>comparingDouble(x -> -x.score)
+        .thenComparing(x -> x.small).thenComparing(x -> x.big);
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Move && ((Move) o).score == score && ((Move) o).small.equals(small)
+          && ((Move) o).big.equals(big);
+    }
+
+    @Override
+    public int hashCode() {
+      return small.hashCode() * 31 + big.hashCode();
+    }
+
+    static final class Coder extends AtomicCoder<Move> {
+      @Override
+      public void encode(Move x, OutputStream os) throws IOException {
+        DataOutputStream out = new DataOutputStream(os);
+        out.writeDouble(x.score);
+        out.writeUTF(x.small);
+        out.writeUTF(x.big);
+        out.flush();
+      }
+
+      @Override
+      public Move decode(InputStream is) throws IOException {
+        DataInputStream in = new DataInputStream(is);
+        return new Move(in.readDouble(), in.readUTF(), in.readUTF());
+      }
+
+      @Override
+      public void verifyDeterministic() {}
+    }
+  }
+
+  static final class CentroidCoder extends AtomicCoder<CentroidMerger.Centroid> {
+    @Override
+    public void encode(CentroidMerger.Centroid c, OutputStream os) throws IOException {
+      DataOutputStream out = new DataOutputStream(os);
+      out.writeUTF(c.label);
+      out.writeInt(c.size);
+      out.writeInt(c.minDate);
+      out.writeInt(c.maxDate);
+      out.writeInt(c.terms.length);
+      for (int i = 0; i < c.terms.length; i++) {
+        out.writeLong(c.terms[i]);
+        out.writeDouble(c.weights[i]);
+      }
+      out.flush();
+    }
+
+    @Override
+    public CentroidMerger.Centroid decode(InputStream is) throws IOException {
+      DataInputStream in = new DataInputStream(is);
+      CentroidMerger.Centroid c = new CentroidMerger.Centroid(0);
+      c.label = in.readUTF();
+      c.size = in.readInt();
+      c.minDate = in.readInt();
+      c.maxDate = in.readInt();
+      int n = in.readInt();
+      c.terms = new long[n];
+      c.weights = new double[n];
+      for (int i = 0; i < n; i++) {
+        c.terms[i] = in.readLong();
+        c.weights[i] = in.readDouble();
+      }
+      return c;
+    }
+
+    @Override
+    public void verifyDeterministic() {}
+  }
+
+  static final KvCoder<String, StoryFeatures> MEMBER =
+      KvCoder.of(StringUtf8Coder.of(), StoryFeatures.Coder.of());
+
+  @Override
+  public PCollection<KV<String, StoryFeatures>> expand(PCollection<KV<String, StoryFeatures>> members) {
+    for (int r = 0; r < rounds; r++) {
+      members = round(members, "CentroidRound" + r);
+    }
+    return members;
+  }
+
+  private PCollection<KV<String, StoryFeatures>> round(PCollection<KV<String, StoryFeatures>> members, String name) {
+    final CentroidMerger mg = m;
+    final int n = shards;
+    KvCoder<String, CentroidMerger.Centroid> postingCoder = KvCoder.of(StringUtf8Coder.of(), new CentroidCoder());
+    KvCoder<String, Move> moveCoder = KvCoder.of(StringUtf8Coder.of(), new Move.Coder());
+
+    // Centroid of each cluster, sent to a posting per heaviest term.
+    PCollection<KV<String, CentroidMerger.Centroid>> postings = JoinStories.groupByShard(name + "/ByCluster",
+        members, StoryFeatures.Coder.of(), n)
+        .apply(name + "/Centroids", ParDo.of(
+            new DoFn<KV<Integer, Iterable<KV<String, StoryFeatures>>>, KV<String, CentroidMerger.Centroid>>() {
+              @ProcessElement
+              public void process(@Element KV<Integer, Iterable<KV<String, StoryFeatures>>> s,
+                  OutputReceiver<KV<String, CentroidMerger.Centroid>> out) {
+                for (Map.Entry<String, List<StoryFeatures>> cl : JoinStories.byKey(s.getValue()).entrySet()) {
+                  List<StoryFeatures> feats = cl.getValue();
+                  // Summation order fixed, so weights (and ties) never depend on arrival order.
+                  feats.sort(Comparator.comparing(f -> f.articleId));
+                  CentroidMerger.Centroid c = new CentroidMerger.Centroid(0);
+                  c.label = cl.getKey();
+                  c.size = feats.size();
+                  CentroidMerger.fill(c, feats, mg.centroidTerms());
+                  for (long t : CentroidMerger.topTerms(c, mg.indexTerms())) {
+                    out.output(KV.of(Long.toHexString(t), c));
+                  }
+                }
+              }
+            })).setCoder(postingCoder);
+
+    // Candidate moves from each posting, sent to both clusters involved.
+    PCollection<KV<String, Move>> candidates = JoinStories.groupByShard(name + "/ByTerm", postings,
+        new CentroidCoder(), n)
+        .apply(name + "/Candidates", ParDo.of(
+            new DoFn<KV<Integer, Iterable<KV<String, CentroidMerger.Centroid>>>, KV<String, Move>>() {
+              @ProcessElement
+              public void process(@Element KV<Integer, Iterable<KV<String, CentroidMerger.Centroid>>> s,
+                  OutputReceiver<KV<String, Move>> out) {
+                for (List<CentroidMerger.Centroid> posting : JoinStories.byKey(s.getValue()).values()) {
+                  posting.sort(Comparator.comparing(c -> c.label));
+                  for (int[] w : Blocks.windows(posting.size(), mg.maxPostings())) {
+                    for (int i = w[0]; i < w[1]; i++) {
+                      for (int j = i + 1; j < w[1]; j++) {
+                        CentroidMerger.Centroid a = posting.get(i);
+                        CentroidMerger.Centroid b = posting.get(j);
+                        if (!CentroidMerger.datesOverlap(a, b, mg.dateWindowDays())
+                            || Math.min(a.size, b.size) > mg.maxMoveSize()) {
+                          continue;
+                        }
+                        double score = a.cosine(b, mg.minShared());
+                        if (score < mg.threshold()) {
+                          continue;
+                        }
+                        // The smaller cluster moves; on equal sizes the larger label (a < b here).
+                        boolean aMoves = a.size < b.size;
+                        Move mv = aMoves ? new Move(score, a.label, b.label) : new Move(score, b.label, a.label);
+                        out.output(KV.of(mv.small, mv));
+                        out.output(KV.of(mv.big, mv));
+                      }
+                    }
+                  }
+                }
+              }
+            })).setCoder(moveCoder);
+
+    // At each cluster: its strongest move out is proposed when no move into it is stronger; it also tells its own
+    // strongest move out to the clusters proposing into it (sent keyed by itself).
+    PCollection<KV<String, Move>> proposals = JoinStories.groupByShard(name + "/MovesByCluster", candidates,
+        new Move.Coder(), n)
+        .apply(name + "/Propose", ParDo.of(new DoFn<KV<Integer, Iterable<KV<String, Move>>>, KV<String, Move>>() {
+          @ProcessElement
+          public void process(@Element KV<Integer, Iterable<KV<String, Move>>> s, OutputReceiver<KV<String, Move>> out) {
+            for (Map.Entry<String, List<Move>> cl : JoinStories.byKey(s.getValue()).entrySet()) {
+              String c = cl.getKey();
+              Move bestOut = null;
+              Move bestIn = null;
+              for (Move mv : cl.getValue()) {
+                if (mv.small.equals(c)) {
+                  bestOut = bestOut == null || Move.ORDER.compare(mv, bestOut) < 0 ? mv : bestOut;
+                } else {
+                  bestIn = bestIn == null || Move.ORDER.compare(mv, bestIn) < 0 ? mv : bestIn;
+                }
+              }
+              if (bestOut == null) {
+                continue;
+              }
+              // Keyed by this cluster: "I would rather move" for anyone proposing into it.
+              out.output(KV.of(c, bestOut));
+              if (bestIn == null || Move.ORDER.compare(bestOut, bestIn) < 0) {
+                out.output(KV.of(bestOut.big, bestOut));
+              }
+            }
+          }
+        })).setCoder(moveCoder);
+
+    // At each target: accept the proposals stronger than its own best move out; the merged label is the smallest.
+    PCollection<KV<String, String>> relabels = JoinStories.groupByShard(name + "/ProposalsByTarget", proposals,
+        new Move.Coder(), n)
+        .apply(name + "/Accept", ParDo.of(new DoFn<KV<Integer, Iterable<KV<String, Move>>>, KV<String, String>>() {
+          private final Counter moves = Metrics.counter(JoinStories.NS, "centroidMoves");
+          private final Counter deferred = Metrics.counter(JoinStories.NS, "centroidMovesDeferred");
+
+          @ProcessElement
+          public void process(@Element KV<Integer, Iterable<KV<String, Move>>> s,
+              OutputReceiver<KV<String, String>> out) {
+            for (Map.Entry<String, List<Move>> cl : JoinStories.byKey(s.getValue()).entrySet()) {
+              String y = cl.getKey();
+              Move ownOut = null;
+              TreeSet<String> movers = new TreeSet<>();
+              List<Move> in = new ArrayList<>();
+              for (Move mv : cl.getValue()) {
+                if (mv.small.equals(y)) {
+                  ownOut = mv;
+                } else {
+                  in.add(mv);
+                }
+              }
+              for (Move mv : in) {
+                if (ownOut == null || Move.ORDER.compare(mv, ownOut) < 0) {
+                  movers.add(mv.small);
+                } else {
+                  deferred.inc();
+                }
+              }
+              if (movers.isEmpty()) {
+                continue;
+              }
+              moves.inc(movers.size());
+              String label = movers.first().compareTo(y) < 0 ? movers.first() : y;
+              for (String x : movers) {
+                out.output(KV.of(x, label));
+              }
+              if (!label.equals(y)) {
+                out.output(KV.of(y, label));
+              }
+            }
+          }
+        })).setCoder(ConnectedComponents.PAIR);
+
+    // Re-key the members of every cluster that moved (or absorbed a smaller label).
+    final TupleTag<KV<String, StoryFeatures>> memberTag = new TupleTag<>();
+    final TupleTag<KV<String, String>> relabelTag = new TupleTag<>();
+    return KeyedPCollectionTuple
+        .of(memberTag, shardByKey(name + "/ShardMembers", members, MEMBER, n))
+        .and(relabelTag, shardByKey(name + "/ShardRelabels", relabels, ConnectedComponents.PAIR, n))
+        .apply(name + "/JoinRelabels", CoGroupByKey.create())
+        .apply(name + "/Relabel", ParDo.of(new DoFn<KV<Integer, CoGbkResult>, KV<String, StoryFeatures>>() {
+          @ProcessElement
+          public void process(@Element KV<Integer, CoGbkResult> r, OutputReceiver<KV<String, StoryFeatures>> out) {
+            Map<String, String> to = new java.util.HashMap<>();
+            for (KV<String, String> kv : r.getValue().getAll(relabelTag)) {
+              to.put(kv.getKey(), kv.getValue());
+            }
+            for (KV<String, StoryFeatures> kv : r.getValue().getAll(memberTag)) {
+              out.output(KV.of(to.getOrDefault(kv.getKey(), kv.getKey()), kv.getValue()));
+            }
+          }
+        })).setCoder(MEMBER);
+  }
+
+  static <V> PCollection<KV<Integer, KV<String, V>>> shardByKey(String name, PCollection<KV<String, V>> in,
+      KvCoder<String, V> coder, int shards) {
+    return in.apply(name, ParDo.of(new DoFn<KV<String, V>, KV<Integer, KV<String, V>>>() {
+      @ProcessElement
+      public void process(@Element KV<String, V> kv, OutputReceiver<KV<Integer, KV<String, V>>> out) {
+        out.output(KV.of(JoinStories.shard(kv.getKey(), shards), kv));
+      }
+    })).setCoder(KvCoder.of(VarIntCoder.of(), coder));
+  }
+}
