@@ -24,22 +24,35 @@ public final class NerEvaluation {
       return;
     }
     List<Conll.Sentence> sentences = Conll.read(file);
+    long l0 = System.nanoTime();
+    NameTagger tagger = new NameTagger(EntityRecognizer.model());
+    tagger.tag(new String[] {"Warm", "up", "."});
+    double loadSeconds = (System.nanoTime() - l0) / 1e9;
+    // Warm the JIT on a slice so tokens/s reflects steady state, then time the full pass.
+    tagger.tagDocument(sentences.subList(0, Math.min(300, sentences.size())).stream().map(Conll.Sentence::words)
+        .toList());
+    long t0 = System.nanoTime();
+    Result r = score(tagger, sentences);
+    NerScore score = r.score;
+    long tokens = r.tokens;
+    int docs = r.documents;
+    double seconds = (System.nanoTime() - t0) / 1e9;
+    System.out.println("NER on " + file.getFileName() + " (" + docs + " documents, " + sentences.size()
+        + " sentences, " + tokens + " tokens)");
+    System.out.print(score.report());
+    System.out.printf(Locale.ROOT, "model load %.2fs; tagging %.2fs = %.0f tokens/s (1 thread, incl. POS)%n",
+        loadSeconds, seconds, tokens / seconds);
+  }
+
+  /** Entity-level score of {@code tagger} on CoNLL sentences, one document at a time. */
+  public static Result score(NameTagger tagger, List<Conll.Sentence> sentences) {
     List<String[]> words = new ArrayList<>();
     for (Conll.Sentence s : sentences) {
       words.add(s.words());
     }
     // Documents are recovered from the text (headline + dateline), as the runtime sees one article at a time.
     int[] doc = Conll.documents(words);
-    long l0 = System.nanoTime();
-    NameTagger tagger = new NameTagger(EntityRecognizer.model());
-    tagger.tag(new String[] {"Warm", "up", "."});
-    double loadSeconds = (System.nanoTime() - l0) / 1e9;
-    // Warm the JIT on a slice so tokens/s reflects steady state, then time the full pass.
-    tagger.tagDocument(words.subList(0, Math.min(300, words.size())));
-    NerScore score = new NerScore();
-    long tokens = 0;
-    int docs = 0;
-    long t0 = System.nanoTime();
+    Result r = new Result();
     int start = 0;
     for (int i = 1; i <= words.size(); i++) {
       if (i < words.size() && doc[i] == doc[start]) {
@@ -47,17 +60,19 @@ public final class NerEvaluation {
       }
       List<int[]> labels = tagger.tagDocument(words.subList(start, i));
       for (int k = start; k < i; k++) {
-        tokens += words.get(k).length;
-        score.add(sentences.get(k).spans(), NerModel.spans(labels.get(k - start)));
+        r.tokens += words.get(k).length;
+        r.score.add(sentences.get(k).spans(), NerModel.spans(labels.get(k - start)));
       }
-      docs++;
+      r.documents++;
       start = i;
     }
-    double seconds = (System.nanoTime() - t0) / 1e9;
-    System.out.println("NER on " + file.getFileName() + " (" + docs + " documents, " + sentences.size()
-        + " sentences, " + tokens + " tokens)");
-    System.out.print(score.report());
-    System.out.printf(Locale.ROOT, "model load %.2fs; tagging %.2fs = %.0f tokens/s (1 thread, incl. POS)%n",
-        loadSeconds, seconds, tokens / seconds);
+    return r;
+  }
+
+  /** What {@link #score} measured. */
+  public static final class Result {
+    public final NerScore score = new NerScore();
+    public long tokens;
+    public int documents;
   }
 }
