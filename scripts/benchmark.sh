@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Throughput benchmark on a generated corpus of real text (see dev.newsfold.bench.BenchmarkCorpus).
-#   scripts/benchmark.sh [articles=10000] [runner=direct|flink|spark]
+#   scripts/benchmark.sh [articles=10000] [runner=direct|flink|spark] [more pipeline options...]
 # Prints articles/s end to end and per stage, peak memory, output bytes per table and story quality.
 # Extra JVM flags (e.g. a JFR recording) go in NEWSFOLD_JAVA_OPTS.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 N=${1:-10000}
 RUNNER=${2:-direct}
+shift $(( $# < 2 ? $# : 2 ))
 DATA=${NEWSFOLD_DATA:-../shared/data}
 if [[ ! -f target/classpath.txt || -n "$(find src schemas pom.xml -newer target/classpath.txt -print -quit)" ]]; then
   log=$(mktemp); mvn -q -B -Dstyle.color=never -DskipTests package >"$log" 2>&1 || { cat "$log" >&2; exit 1; }; rm -f "$log"
@@ -33,5 +34,5 @@ JAVA_OPTS=(${JAVA_SPARK[@]+"${JAVA_SPARK[@]}"} -Xmx8g --add-opens=java.base/java
   --add-opens=java.base/sun.nio.ch=ALL-UNNAMED --add-opens=java.base/java.util=ALL-UNNAMED
   --add-opens=java.base/java.lang.invoke=ALL-UNNAMED)
 /usr/bin/time -v -o target/bench/time-$N-$RUNNER.txt java "${JAVA_OPTS[@]}" ${NEWSFOLD_JAVA_OPTS:-} -cp "$CP" dev.newsfold.NewsfoldPipeline \
-  --input="$CORPUS/*/*" --output="$OUT" --overwrite "${RUNNER_ARGS[@]}"
+  --input="$CORPUS/*/*" --output="$OUT" --overwrite "${RUNNER_ARGS[@]}" "$@"
 java -cp "$CP" dev.newsfold.bench.BenchmarkReport "$OUT" target/bench/time-$N-$RUNNER.txt "$(nproc)"
