@@ -173,6 +173,18 @@ public class NewsfoldPipelineTest {
   }
 
   @Test
+  void runnerDefaultsAreAddedUnlessTheUserSetThem() {
+    assertEquals(List.of("--runner=SparkRunner", "--storageLevel=MEMORY_AND_DISK_SER"),
+        List.of(NewsfoldPipeline.withRunnerDefaults(new String[] {"--runner=SparkRunner"})));
+    assertEquals(List.of("--runner=SparkRunner", "--storageLevel=MEMORY_ONLY"),
+        List.of(NewsfoldPipeline.withRunnerDefaults(new String[] {"--runner=SparkRunner", "--storageLevel=MEMORY_ONLY"})));
+    assertEquals(List.of("--runner=org.apache.beam.runners.flink.FlinkRunner", "--reIterableGroupByKeyResult=true"),
+        List.of(NewsfoldPipeline.withRunnerDefaults(
+            new String[] {"--runner=org.apache.beam.runners.flink.FlinkRunner"})));
+    assertEquals(List.of("--input=x"), List.of(NewsfoldPipeline.withRunnerDefaults(new String[] {"--input=x"})));
+  }
+
+  @Test
   void commandLineMistakesGetOneClearLine() {
     Run unknown = run("--inptu=seeds/*", "--output=" + tmp.resolve("o1"));
     assertEquals(2, unknown.code());
