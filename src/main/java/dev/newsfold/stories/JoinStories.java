@@ -88,6 +88,10 @@ public class JoinStories extends PTransform<PCollection<Article>, JoinStories.Re
     double sizeExponent = 0.85;
     double centroidThreshold = 0.1;
     int centroidMaxMove = 3;
+    double absorbCoverage = 0.4;
+    double absorbMargin = 0.1;
+    int absorbMaxSize = 10;
+    int absorbShortTerms = 30;
     int minSharedKeyTerms = 2;
     int dateWindowDays = 7;
     int maxBlockSize = 100;
@@ -118,6 +122,10 @@ public class JoinStories extends PTransform<PCollection<Article>, JoinStories.Re
       p.sizeExponent = sizeExponent;
       p.centroidThreshold = centroidThreshold;
       p.centroidMaxMove = centroidMaxMove;
+      p.absorbCoverage = absorbCoverage;
+      p.absorbMargin = absorbMargin;
+      p.absorbMaxSize = absorbMaxSize;
+      p.absorbShortTerms = absorbShortTerms;
       p.minSharedKeyTerms = minSharedKeyTerms;
       p.dateWindowDays = dateWindowDays;
       p.maxBlockSize = maxBlockSize;
@@ -221,6 +229,21 @@ public class JoinStories extends PTransform<PCollection<Article>, JoinStories.Re
     });
   }
 
+  /**
+   * Absorption after the centroid level: a cluster of at most {@code maxSize} headline-length articles (default 10;
+   * at most {@code shortTerms} vector terms an article on average, default 30) joins the larger cluster whose
+   * centroid covers at least {@code coverage} of its TF-IDF weight (default 0.4; two covered terms at least) when
+   * no other cluster comes within {@code margin} (default 0.1). Coverage 0 or less turns it off.
+   */
+  public JoinStories withAbsorption(double coverage, double margin, int maxSize, int shortTerms) {
+    return with(p -> {
+      p.absorbCoverage = coverage;
+      p.absorbMargin = margin;
+      p.absorbMaxSize = maxSize;
+      p.absorbShortTerms = shortTerms;
+    });
+  }
+
   /** Key terms two articles must share before their similarity counts at all (default 2). */
   public JoinStories withMinSharedKeyTerms(int terms) {
     return with(p -> p.minSharedKeyTerms = terms);
@@ -232,7 +255,8 @@ public class JoinStories extends PTransform<PCollection<Article>, JoinStories.Re
 
   static CentroidMerger centroidMerger(Params p) {
     return p.centroidThreshold > 0
-        ? new CentroidMerger(p.centroidThreshold, 100, 8, p.maxBlockSize, p.dateWindowDays, 4, p.centroidMaxMove)
+        ? new CentroidMerger(p.centroidThreshold, 100, 8, p.maxBlockSize, p.dateWindowDays, 4, p.centroidMaxMove,
+            p.absorbCoverage, p.absorbMargin, 2, p.absorbMaxSize, p.absorbShortTerms)
         : null;
   }
 
