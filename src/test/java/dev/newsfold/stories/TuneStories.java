@@ -13,7 +13,10 @@ import java.util.Set;
 /**
  * Development aid (not the reported evaluation): runs the pure pieces JoinStories uses (StoryKeyExtractor,
  * JoinStories.verifyBlock, StoryClusterer) in one JVM loop to sweep parameters quickly. Copies are ignored here.
- * Usage: TuneStories DATA_DIR threshold cosineWeight minLinkFraction keySize leadWords
+ * Usage: TuneStories DATA_DIR threshold cosineWeight minLinkFraction keySize leadWords vectorSize sizeExponent
+ * centroidThreshold (e.g. {@code /work/shared/data 0.1 0.7 0.1 8 1000 64 0.85 0.1}); absorption via -Dcov (0 off,
+ * default 0.4), -Dmargin (0.1), -Darounds (2), -Damax (10), -DshortTerms (30); -Ddiag=true prints per-story parts,
+ * mixed clusters and oracle recalls (recall if every gold story's parts up to k articles joined its largest part).
  */
 public final class TuneStories {
   static double exp;
@@ -67,7 +70,7 @@ public final class TuneStories {
     }
     Map<String, StoryClusterer.Assignment> as = new StoryClusterer(p.minLinkFraction, exp).cluster(edges, all,
         cth > 0 ? new CentroidMerger(cth, Integer.getInteger("cterms", 100), 8, p.maxBlockSize, p.dateWindowDays, 4,
-            Integer.getInteger("maxMove", 3), Double.parseDouble(System.getProperty("cov", "0")),
+            Integer.getInteger("maxMove", 3), Double.parseDouble(System.getProperty("cov", "0.4")),
             Double.parseDouble(System.getProperty("margin", "0.1")), Integer.getInteger("arounds", 2),
             Integer.getInteger("amax", 10), Integer.getInteger("shortTerms", 30)) : null);
     Map<String, String> pred = new HashMap<>();
