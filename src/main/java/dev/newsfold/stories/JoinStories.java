@@ -66,7 +66,8 @@ import org.apache.beam.sdk.values.TupleTagList;
  *       small-star rounds on hash shards); each component's edges are clustered on their own by
  *       {@link StoryClusterer} (copy groups by union-find, then guarded merging along story edges); then the
  *       centroid level ({@link CentroidRounds}, the distributed form of {@link CentroidMerger}) moves stray
- *       articles into the story whose centroid they match. A worker holds one component's edges (ids, dates,
+ *       articles into the story whose centroid they match, and absorption moves fragments of headlines into the
+ *       larger story whose centroid covers most of their weight. A worker holds one component's edges (ids, dates,
  *       scores; no features) or one cluster's features at a time.
  * </ol>
  * Parameters and their reasons: docs/stories.md.

@@ -110,6 +110,15 @@ public final class TuneStories {
         }
         System.out.printf("oracle recall absorbing parts <= %d: %.3f%n", k, num / l.gold.size());
       }
+      if (Boolean.getBoolean("strays")) {
+        Map<String, Integer> predSize = new HashMap<>();
+        pred.values().forEach(v -> predSize.merge(v, 1, Integer::sum));
+        l.gold.forEach((id, g) -> {
+          if (predSize.get(pred.get(id)) == 1) {
+            System.out.println("stray " + g + " | " + title.get(id));
+          }
+        });
+      }
       Map<String, Map<String, Integer>> p2g = new HashMap<>();
       l.gold.forEach((id, g) -> p2g.computeIfAbsent(pred.get(id), k -> new HashMap<>()).merge(g, 1, Integer::sum));
       p2g.forEach((pc, gm) -> {
