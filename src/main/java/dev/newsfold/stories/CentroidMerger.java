@@ -25,6 +25,12 @@ public final class CentroidMerger implements Serializable {
   private final int maxMoveSize;
   // As for article pairs: centroids must share at least two terms, so one common country or company never suffices.
   private final int minShared = 2;
+  // Absorption (see absorb): off when absorbCoverage <= 0.
+  private final double absorbCoverage;
+  private final double absorbMargin;
+  private final int absorbRounds;
+  private final int absorbMaxSize;
+  private final int maxShortTerms;
 
   /**
    * @param threshold centroid cosine at or above which two clusters merge
@@ -38,6 +44,26 @@ public final class CentroidMerger implements Serializable {
    */
   public CentroidMerger(double threshold, int centroidTerms, int indexTerms, int maxPostings, int dateWindowDays,
       int rounds, int maxMoveSize) {
+    this(threshold, centroidTerms, indexTerms, maxPostings, dateWindowDays, rounds, maxMoveSize, 0, 0, 0, 0, 0);
+  }
+
+  /**
+   * As above, then {@code absorbRounds} rounds of absorption: a cluster of short texts (at most
+   * {@code absorbMaxSize} articles averaging at most {@code maxShortTerms} vector terms, i.e. headlines) joins the
+   * larger cluster (more than {@code absorbMaxSize} articles) whose centroid covers the largest share of its TF-IDF mass, when that share is at
+   * least {@code absorbCoverage}, at least two of its terms are covered, and the runner-up covers at least
+   * {@code absorbMargin} less. Cosine penalises a broad centroid (a story of 100 headlines spreads its weight over
+   * 100 terms, so it scores low against any one headline); containment does not, and the margin keeps a headline
+   * that fits two stories of the same kind where it is.
+   */
+  public CentroidMerger(double threshold, int centroidTerms, int indexTerms, int maxPostings, int dateWindowDays,
+      int rounds, int maxMoveSize, double absorbCoverage, double absorbMargin, int absorbRounds, int absorbMaxSize,
+      int maxShortTerms) {
+    this.absorbMaxSize = absorbMaxSize;
+    this.absorbCoverage = absorbCoverage;
+    this.absorbMargin = absorbMargin;
+    this.absorbRounds = absorbCoverage > 0 ? absorbRounds : 0;
+    this.maxShortTerms = maxShortTerms;
     this.maxMoveSize = maxMoveSize;
     this.threshold = threshold;
     this.centroidTerms = centroidTerms;
@@ -53,6 +79,7 @@ public final class CentroidMerger implements Serializable {
     int size;
     long[] terms;
     double[] weights;
+    int memberTerms; // summed vector lengths of the members: tells headlines from articles
     int minDate = Integer.MAX_VALUE;
     int maxDate = Integer.MIN_VALUE;
 
@@ -77,6 +104,79 @@ public final class CentroidMerger implements Serializable {
       }
       return shared >= minShared ? dot : 0;
     }
+
+    /**
+     * Share of this centroid's weight on terms that {@code big}'s centroid holds, 0 unless at least
+     * {@code minShared} terms are covered. Containment, not cosine: how much of {@code big} lies elsewhere is
+     * irrelevant.
+     */
+    double coveredBy(Centroid big, int minShared) {
+      int i = 0;
+      int j = 0;
+      double covered = 0;
+      double total = 0;
+      int shared = 0;
+      while (i < terms.length) {
+        while (j < big.terms.length && big.terms[j] < terms[i]) {
+          j++;
+        }
+        total += weights[i];
+        if (j < big.terms.length && big.terms[j] == terms[i]) {
+          shared++;
+          covered += weights[i];
+        }
+        i++;
+      }
+      return shared >= minShared && total > 0 ? covered / total : 0;
+    }
+
+    double weightOf(long term) {
+      int k = Arrays.binarySearch(terms, term);
+      return k >= 0 ? weights[k] : 0;
+    }
+  }
+
+  /** Absorption moves clusters of headlines (movers) into larger clusters (targets); others take no part. */
+  boolean isMover(Centroid c) {
+    return c.size <= absorbMaxSize && c.memberTerms <= (long) maxShortTerms * c.size;
+  }
+
+  boolean isTarget(Centroid c) {
+    return c.size > absorbMaxSize;
+  }
+
+  /**
+   * The targets of one term's posting that movers are compared with: at most {@code maxPostings}, the ones
+   * weighing the term most (ties by label), so a common term costs at most maxPostings comparisons per mover.
+   */
+  static List<Centroid> cappedTargets(List<Centroid> targets, long term, int maxPostings) {
+    List<Centroid> t = new ArrayList<>(targets);
+    t.sort((x, y) -> {
+      int c = Double.compare(y.weightOf(term), x.weightOf(term));
+      return c != 0 ? c : x.label.compareTo(y.label);
+    });
+    return t.size() > maxPostings ? new ArrayList<>(t.subList(0, maxPostings)) : t;
+  }
+
+  /**
+   * The best absorption of one mover given all its scored candidates (target label -> coverage), or null: the best
+   * must reach the coverage floor and beat the runner-up by the margin. Ties by label.
+   */
+  String bestTarget(Map<String, Double> scores) {
+    String best = null;
+    double b = 0;
+    double second = 0;
+    for (Map.Entry<String, Double> e : new TreeMap<>(scores).entrySet()) {
+      double s = e.getValue();
+      if (best == null || s > b) {
+        second = Math.max(second, b);
+        best = e.getKey();
+        b = s;
+      } else {
+        second = Math.max(second, s);
+      }
+    }
+    return best != null && b >= absorbCoverage && b - second >= absorbMargin ? best : null;
   }
 
   /**
@@ -149,6 +249,51 @@ public final class CentroidMerger implements Serializable {
         parent[small] = big;
       }
     }
+    for (int round = 0; round < absorbRounds; round++) {
+      TreeMap<Integer, List<Integer>> groups = new TreeMap<>();
+      for (int i = 0; i < n; i++) {
+        groups.computeIfAbsent(StoryClusterer.find(parent, i), k -> new ArrayList<>()).add(i);
+      }
+      List<Centroid> movers = new ArrayList<>();
+      Map<Long, List<Centroid>> targetIndex = new HashMap<>();
+      for (Map.Entry<Integer, List<Integer>> g : groups.entrySet()) {
+        Centroid c = centroid(g.getKey(), g.getValue(), members, features);
+        if (isMover(c)) {
+          movers.add(c);
+        } else if (isTarget(c)) {
+          for (long t : c.terms) {
+            targetIndex.computeIfAbsent(t, k -> new ArrayList<>()).add(c);
+          }
+        }
+      }
+      Map<Long, List<Centroid>> capped = new HashMap<>();
+      Map<String, Integer> clusterOfLabel = new HashMap<>();
+      boolean any = false;
+      for (Centroid mv : movers) {
+        Map<String, Double> scores = new HashMap<>();
+        for (long t : mv.terms) {
+          List<Centroid> posting = targetIndex.get(t);
+          if (posting == null) {
+            continue;
+          }
+          for (Centroid big : capped.computeIfAbsent(t, k -> cappedTargets(posting, k, maxPostings))) {
+            if (!scores.containsKey(big.label) && datesOverlap(mv, big)) {
+              scores.put(big.label, mv.coveredBy(big, minShared));
+              clusterOfLabel.put(big.label, big.cluster);
+            }
+          }
+        }
+        String to = bestTarget(scores);
+        if (to != null) {
+          // Targets never move and movers never absorb in a round: the moves are independent.
+          parent[mv.cluster] = clusterOfLabel.get(to);
+          any = true;
+        }
+      }
+      if (!any) {
+        break;
+      }
+    }
     int[] out = new int[n];
     for (int i = 0; i < n; i++) {
       out[i] = StoryClusterer.find(parent, i);
@@ -194,6 +339,7 @@ public final class CentroidMerger implements Serializable {
     List<StoryFeatures> feats = new ArrayList<>();
     for (int k : clusters) {
       for (String a : members.get(k)) {
+        c.label = c.label == null || a.compareTo(c.label) < 0 ? a : c.label;
         c.size++;
         StoryFeatures f = features.get(a);
         if (f != null) {
@@ -201,6 +347,8 @@ public final class CentroidMerger implements Serializable {
         }
       }
     }
+    // Summation order fixed (as in CentroidRounds), so weights never depend on the members' order.
+    feats.sort(java.util.Comparator.comparing(f -> f.articleId));
     fill(c, feats, centroidTerms);
     return c;
   }
@@ -209,6 +357,7 @@ public final class CentroidMerger implements Serializable {
   static void fill(Centroid c, Iterable<StoryFeatures> feats, int centroidTerms) {
     HashMap<Long, Double> sum = new HashMap<>();
     for (StoryFeatures f : feats) {
+      c.memberTerms += f.terms.length;
       for (int i = 0; i < f.terms.length; i++) {
         sum.merge(f.terms[i], (double) f.weights[i], Double::sum);
       }
@@ -268,5 +417,25 @@ public final class CentroidMerger implements Serializable {
 
   int minShared() {
     return minShared;
+  }
+
+  double absorbCoverage() {
+    return absorbCoverage;
+  }
+
+  double absorbMargin() {
+    return absorbMargin;
+  }
+
+  int absorbRounds() {
+    return absorbRounds;
+  }
+
+  int absorbMaxSize() {
+    return absorbMaxSize;
+  }
+
+  int maxShortTerms() {
+    return maxShortTerms;
   }
 }

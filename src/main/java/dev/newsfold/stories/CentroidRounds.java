@@ -106,6 +106,7 @@ public class CentroidRounds
       DataOutputStream out = new DataOutputStream(os);
       out.writeUTF(c.label);
       out.writeInt(c.size);
+      out.writeInt(c.memberTerms);
       out.writeInt(c.minDate);
       out.writeInt(c.maxDate);
       out.writeInt(c.terms.length);
@@ -122,6 +123,7 @@ public class CentroidRounds
       CentroidMerger.Centroid c = new CentroidMerger.Centroid(0);
       c.label = in.readUTF();
       c.size = in.readInt();
+      c.memberTerms = in.readInt();
       c.minDate = in.readInt();
       c.maxDate = in.readInt();
       int n = in.readInt();
@@ -146,7 +148,134 @@ public class CentroidRounds
     for (int r = 0; r < rounds; r++) {
       members = round(members, "CentroidRound" + r);
     }
+    for (int r = 0; r < m.absorbRounds(); r++) {
+      members = absorbRound(members, "AbsorbRound" + r);
+    }
     return members;
+  }
+
+  /** Centroid of one cluster's features, summed in article id order so weights never depend on arrival order. */
+  static CentroidMerger.Centroid centroid(String label, List<StoryFeatures> feats, int centroidTerms) {
+    feats.sort(Comparator.comparing(f -> f.articleId));
+    CentroidMerger.Centroid c = new CentroidMerger.Centroid(0);
+    c.label = label;
+    c.size = feats.size();
+    CentroidMerger.fill(c, feats, centroidTerms);
+    return c;
+  }
+
+  /**
+   * One round of absorption ({@link CentroidMerger}'s second phase): movers (clusters of headlines) and targets
+   * (larger clusters) meet in postings over all their centroid terms, targets capped per posting; each mover takes
+   * its best target when it clears the coverage floor and the margin. Movers never absorb and targets never move,
+   * so every accepted move is independent of the others and the result equals the single-worker one.
+   */
+  private PCollection<KV<String, StoryFeatures>> absorbRound(PCollection<KV<String, StoryFeatures>> members,
+      String name) {
+    final CentroidMerger mg = m;
+    final int n = shards;
+    KvCoder<String, CentroidMerger.Centroid> postingCoder = KvCoder.of(StringUtf8Coder.of(), new CentroidCoder());
+    KvCoder<String, Move> moveCoder = KvCoder.of(StringUtf8Coder.of(), new Move.Coder());
+
+    PCollection<KV<String, CentroidMerger.Centroid>> postings = JoinStories.groupByShard(name + "/ByCluster",
+        members, StoryFeatures.Coder.of(), n)
+        .apply(name + "/Centroids", ParDo.of(
+            new DoFn<KV<Integer, Iterable<KV<String, StoryFeatures>>>, KV<String, CentroidMerger.Centroid>>() {
+              @ProcessElement
+              public void process(@Element KV<Integer, Iterable<KV<String, StoryFeatures>>> s,
+                  OutputReceiver<KV<String, CentroidMerger.Centroid>> out) {
+                for (Map.Entry<String, List<StoryFeatures>> cl : JoinStories.byKey(s.getValue()).entrySet()) {
+                  CentroidMerger.Centroid c = centroid(cl.getKey(), cl.getValue(), mg.centroidTerms());
+                  if (mg.isMover(c) || mg.isTarget(c)) {
+                    for (long t : c.terms) {
+                      out.output(KV.of(Long.toHexString(t), c));
+                    }
+                  }
+                }
+              }
+            })).setCoder(postingCoder);
+
+    // Scored (mover, target) pairs, keyed by the mover; a pair sharing several terms is scored in each posting.
+    PCollection<KV<String, Move>> candidates = JoinStories.groupByShard(name + "/ByTerm", postings,
+        new CentroidCoder(), n)
+        .apply(name + "/Candidates", ParDo.of(
+            new DoFn<KV<Integer, Iterable<KV<String, CentroidMerger.Centroid>>>, KV<String, Move>>() {
+              @ProcessElement
+              public void process(@Element KV<Integer, Iterable<KV<String, CentroidMerger.Centroid>>> s,
+                  OutputReceiver<KV<String, Move>> out) {
+                for (Map.Entry<String, List<CentroidMerger.Centroid>> posting
+                    : JoinStories.byKey(s.getValue()).entrySet()) {
+                  long term = Long.parseUnsignedLong(posting.getKey(), 16);
+                  List<CentroidMerger.Centroid> movers = new ArrayList<>();
+                  List<CentroidMerger.Centroid> targets = new ArrayList<>();
+                  for (CentroidMerger.Centroid c : posting.getValue()) {
+                    (mg.isTarget(c) ? targets : movers).add(c);
+                  }
+                  if (movers.isEmpty() || targets.isEmpty()) {
+                    continue;
+                  }
+                  List<CentroidMerger.Centroid> capped = CentroidMerger.cappedTargets(targets, term, mg.maxPostings());
+                  for (CentroidMerger.Centroid mv : movers) {
+                    for (CentroidMerger.Centroid big : capped) {
+                      if (!CentroidMerger.datesOverlap(mv, big, mg.dateWindowDays())) {
+                        continue;
+                      }
+                      double score = mv.coveredBy(big, mg.minShared());
+                      if (score > 0) {
+                        out.output(KV.of(mv.label, new Move(score, mv.label, big.label)));
+                      }
+                    }
+                  }
+                }
+              }
+            })).setCoder(moveCoder);
+
+    // At each mover: its best target, if clear of the floor and the margin; sent to the target.
+    PCollection<KV<String, Move>> chosen = JoinStories.groupByShard(name + "/MovesByMover", candidates,
+        new Move.Coder(), n)
+        .apply(name + "/Choose", ParDo.of(new DoFn<KV<Integer, Iterable<KV<String, Move>>>, KV<String, Move>>() {
+          @ProcessElement
+          public void process(@Element KV<Integer, Iterable<KV<String, Move>>> s, OutputReceiver<KV<String, Move>> out) {
+            for (Map.Entry<String, List<Move>> cl : JoinStories.byKey(s.getValue()).entrySet()) {
+              Map<String, Double> scores = new java.util.HashMap<>();
+              for (Move mv : cl.getValue()) {
+                scores.put(mv.big, mv.score);
+              }
+              String to = mg.bestTarget(scores);
+              if (to != null) {
+                out.output(KV.of(to, new Move(scores.get(to), cl.getKey(), to)));
+              }
+            }
+          }
+        })).setCoder(moveCoder);
+
+    // At each target: every chosen mover joins; the merged label is the smallest.
+    PCollection<KV<String, String>> relabels = JoinStories.groupByShard(name + "/MovesByTarget", chosen,
+        new Move.Coder(), n)
+        .apply(name + "/Absorb", ParDo.of(new DoFn<KV<Integer, Iterable<KV<String, Move>>>, KV<String, String>>() {
+          private final Counter moves = Metrics.counter(JoinStories.NS, "absorbMoves");
+
+          @ProcessElement
+          public void process(@Element KV<Integer, Iterable<KV<String, Move>>> s,
+              OutputReceiver<KV<String, String>> out) {
+            for (Map.Entry<String, List<Move>> cl : JoinStories.byKey(s.getValue()).entrySet()) {
+              String y = cl.getKey();
+              TreeSet<String> movers = new TreeSet<>();
+              for (Move mv : cl.getValue()) {
+                movers.add(mv.small);
+              }
+              moves.inc(movers.size());
+              String label = movers.first().compareTo(y) < 0 ? movers.first() : y;
+              for (String x : movers) {
+                out.output(KV.of(x, label));
+              }
+              if (!label.equals(y)) {
+                out.output(KV.of(y, label));
+              }
+            }
+          }
+        })).setCoder(ConnectedComponents.PAIR);
+    return relabel(name, members, relabels);
   }
 
   private PCollection<KV<String, StoryFeatures>> round(PCollection<KV<String, StoryFeatures>> members, String name) {
@@ -164,13 +293,7 @@ public class CentroidRounds
               public void process(@Element KV<Integer, Iterable<KV<String, StoryFeatures>>> s,
                   OutputReceiver<KV<String, CentroidMerger.Centroid>> out) {
                 for (Map.Entry<String, List<StoryFeatures>> cl : JoinStories.byKey(s.getValue()).entrySet()) {
-                  List<StoryFeatures> feats = cl.getValue();
-                  // Summation order fixed, so weights (and ties) never depend on arrival order.
-                  feats.sort(Comparator.comparing(f -> f.articleId));
-                  CentroidMerger.Centroid c = new CentroidMerger.Centroid(0);
-                  c.label = cl.getKey();
-                  c.size = feats.size();
-                  CentroidMerger.fill(c, feats, mg.centroidTerms());
+                  CentroidMerger.Centroid c = centroid(cl.getKey(), cl.getValue(), mg.centroidTerms());
                   for (long t : CentroidMerger.topTerms(c, mg.indexTerms())) {
                     out.output(KV.of(Long.toHexString(t), c));
                   }
@@ -287,7 +410,13 @@ public class CentroidRounds
           }
         })).setCoder(ConnectedComponents.PAIR);
 
-    // Re-key the members of every cluster that moved (or absorbed a smaller label).
+    return relabel(name, members, relabels);
+  }
+
+  /** Re-keys the members of every cluster that moved (or absorbed a smaller label). */
+  private PCollection<KV<String, StoryFeatures>> relabel(String name, PCollection<KV<String, StoryFeatures>> members,
+      PCollection<KV<String, String>> relabels) {
+    final int n = shards;
     final TupleTag<KV<String, StoryFeatures>> memberTag = new TupleTag<>();
     final TupleTag<KV<String, String>> relabelTag = new TupleTag<>();
     return KeyedPCollectionTuple

@@ -66,7 +66,8 @@ import org.apache.beam.sdk.values.TupleTagList;
  *       small-star rounds on hash shards); each component's edges are clustered on their own by
  *       {@link StoryClusterer} (copy groups by union-find, then guarded merging along story edges); then the
  *       centroid level ({@link CentroidRounds}, the distributed form of {@link CentroidMerger}) moves stray
- *       articles into the story whose centroid they match. A worker holds one component's edges (ids, dates,
+ *       articles into the story whose centroid they match, and absorption moves fragments of headlines into the
+ *       larger story whose centroid covers most of their weight. A worker holds one component's edges (ids, dates,
  *       scores; no features) or one cluster's features at a time.
  * </ol>
  * Parameters and their reasons: docs/stories.md.
@@ -88,6 +89,10 @@ public class JoinStories extends PTransform<PCollection<Article>, JoinStories.Re
     double sizeExponent = 0.85;
     double centroidThreshold = 0.1;
     int centroidMaxMove = 3;
+    double absorbCoverage = 0.4;
+    double absorbMargin = 0.1;
+    int absorbMaxSize = 10;
+    int absorbShortTerms = 30;
     int minSharedKeyTerms = 2;
     int dateWindowDays = 7;
     int maxBlockSize = 100;
@@ -118,6 +123,10 @@ public class JoinStories extends PTransform<PCollection<Article>, JoinStories.Re
       p.sizeExponent = sizeExponent;
       p.centroidThreshold = centroidThreshold;
       p.centroidMaxMove = centroidMaxMove;
+      p.absorbCoverage = absorbCoverage;
+      p.absorbMargin = absorbMargin;
+      p.absorbMaxSize = absorbMaxSize;
+      p.absorbShortTerms = absorbShortTerms;
       p.minSharedKeyTerms = minSharedKeyTerms;
       p.dateWindowDays = dateWindowDays;
       p.maxBlockSize = maxBlockSize;
@@ -221,6 +230,21 @@ public class JoinStories extends PTransform<PCollection<Article>, JoinStories.Re
     });
   }
 
+  /**
+   * Absorption after the centroid level: a cluster of at most {@code maxSize} headline-length articles (default 10;
+   * at most {@code shortTerms} vector terms an article on average, default 30) joins the larger cluster whose
+   * centroid covers at least {@code coverage} of its TF-IDF weight (default 0.4; two covered terms at least) when
+   * no other cluster comes within {@code margin} (default 0.1). Coverage 0 or less turns it off.
+   */
+  public JoinStories withAbsorption(double coverage, double margin, int maxSize, int shortTerms) {
+    return with(p -> {
+      p.absorbCoverage = coverage;
+      p.absorbMargin = margin;
+      p.absorbMaxSize = maxSize;
+      p.absorbShortTerms = shortTerms;
+    });
+  }
+
   /** Key terms two articles must share before their similarity counts at all (default 2). */
   public JoinStories withMinSharedKeyTerms(int terms) {
     return with(p -> p.minSharedKeyTerms = terms);
@@ -232,7 +256,8 @@ public class JoinStories extends PTransform<PCollection<Article>, JoinStories.Re
 
   static CentroidMerger centroidMerger(Params p) {
     return p.centroidThreshold > 0
-        ? new CentroidMerger(p.centroidThreshold, 100, 8, p.maxBlockSize, p.dateWindowDays, 4, p.centroidMaxMove)
+        ? new CentroidMerger(p.centroidThreshold, 100, 8, p.maxBlockSize, p.dateWindowDays, 4, p.centroidMaxMove,
+            p.absorbCoverage, p.absorbMargin, 2, p.absorbMaxSize, p.absorbShortTerms)
         : null;
   }
 

@@ -94,4 +94,89 @@ public class CentroidRoundsTest {
     PAssert.that(got).containsInAnyOrder(want);
     p.run().waitUntilFinish();
   }
+
+  /** A broad story: every article has the two story terms plus 20 terms of its own. */
+  static void broadStory(List<KV<String, StoryFeatures>> in, String prefix, long core, long own) {
+    for (int i = 0; i < 4; i++) {
+      long[] t = new long[22];
+      double[] w = new double[22];
+      t[0] = core;
+      t[1] = core + 1;
+      for (int k = 0; k < 20; k++) {
+        t[2 + k] = own + i * 100 + k;
+      }
+      java.util.Arrays.fill(w, 1);
+      in.add(KV.of(prefix + "0", f(prefix + i, 100, t, w)));
+    }
+  }
+
+  static List<KV<String, StoryFeatures>> broadClusters() {
+    List<KV<String, StoryFeatures>> in = new ArrayList<>();
+    broadStory(in, "a", 1, 1000);
+    broadStory(in, "q", 11, 5000);
+    // Covered 2/3 by the flood story, though its cosine with that broad centroid is only ~0.44.
+    in.add(KV.of("b1", f("b1", 101, new long[] {1, 2, 70}, 1, 1, 1)));
+    // Covered equally by both stories: no clear winner, stays alone.
+    in.add(KV.of("e1", f("e1", 100, new long[] {1, 2, 11, 12}, 1, 1, 1, 1)));
+    // One covered term: stays alone.
+    in.add(KV.of("c1", f("c1", 100, new long[] {1, 60, 61}, 1, 1, 1)));
+    return in;
+  }
+
+  /** Cosine level practically off (0.9), absorption on: coverage 0.4, margin 0.1, movers up to 3 articles. */
+  static CentroidMerger absorbing() {
+    return new CentroidMerger(0.9, 100, 8, 100, 7, 4, 3, 0.4, 0.1, 2, 3, 30);
+  }
+
+  @Test
+  public void headlinesAreAbsorbedByTheStoryCoveringThemClearly() {
+    CentroidMerger merger = absorbing();
+    PCollection<String> got = p.apply(Create.of(broadClusters()).withCoder(CentroidRounds.MEMBER))
+        .apply(new CentroidRounds(merger, merger.rounds(), 4))
+        .apply(MapElements.into(TypeDescriptors.strings())
+            .via((KV<String, StoryFeatures> kv) -> kv.getValue().articleId + "->" + kv.getKey()));
+    PAssert.that(got).containsInAnyOrder("a0->a0", "a1->a0", "a2->a0", "a3->a0", "b1->a0",
+        "q0->q0", "q1->q0", "q2->q0", "q3->q0", "e1->e1", "c1->c1");
+    p.run().waitUntilFinish();
+  }
+
+  @Test
+  public void absorptionAgreesWithTheSingleWorkerMerger() {
+    List<KV<String, StoryFeatures>> in = broadClusters();
+    java.util.TreeMap<String, List<String>> byCluster = new java.util.TreeMap<>();
+    java.util.Map<String, StoryFeatures> feats = new java.util.HashMap<>();
+    for (KV<String, StoryFeatures> kv : in) {
+      byCluster.computeIfAbsent(kv.getKey(), k -> new ArrayList<>()).add(kv.getValue().articleId);
+      feats.put(kv.getValue().articleId, kv.getValue());
+    }
+    List<List<String>> members = new ArrayList<>(byCluster.values());
+    int[] to = absorbing().merge(members, feats);
+    // The single-worker merger moves b1 into the flood story and nothing else.
+    int b = new ArrayList<>(byCluster.keySet()).indexOf("b1");
+    int a = new ArrayList<>(byCluster.keySet()).indexOf("a0");
+    int e = new ArrayList<>(byCluster.keySet()).indexOf("e1");
+    org.junit.Assert.assertEquals(to[a], to[b]);
+    org.junit.Assert.assertEquals(e, to[e]);
+    List<String> want = new ArrayList<>();
+    for (int k = 0; k < members.size(); k++) {
+      String label = null;
+      for (int j = 0; j < members.size(); j++) {
+        if (to[j] == to[k]) {
+          for (String x : members.get(j)) {
+            label = label == null || x.compareTo(label) < 0 ? x : label;
+          }
+        }
+      }
+      for (String x : members.get(k)) {
+        want.add(x + "->" + label);
+      }
+    }
+    CentroidMerger merger = absorbing();
+    PCollection<String> got = p.apply(Create.of(in).withCoder(CentroidRounds.MEMBER))
+        .apply(new CentroidRounds(merger, merger.rounds(), 4))
+        .apply(MapElements.into(TypeDescriptors.strings())
+            .via((KV<String, StoryFeatures> kv) -> kv.getValue().articleId + "->" + kv.getKey()));
+    PAssert.that(got).containsInAnyOrder(want);
+    p.run().waitUntilFinish();
+  }
 }

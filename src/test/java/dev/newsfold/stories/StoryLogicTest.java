@@ -103,4 +103,38 @@ class StoryLogicTest {
     assertEquals(1.0, all.bcubedRecall, 1e-9);
     assertEquals(2.0 / 6, all.pairPrecision, 1e-9);
   }
+
+  private static CentroidMerger.Centroid centroid(String label, long[] terms, double[] weights) {
+    CentroidMerger.Centroid c = new CentroidMerger.Centroid(0);
+    c.label = label;
+    c.terms = terms;
+    c.weights = weights;
+    return c;
+  }
+
+  @Test
+  void coverageIsContainmentOfTheSmallTextNotCosine() {
+    CentroidMerger.Centroid headline = centroid("h", new long[] {1, 2, 3}, new double[] {0.5, 0.3, 0.2});
+    // A broad centroid: low weight on the headline's terms, many terms of its own; coverage ignores both.
+    long[] bt = new long[50];
+    double[] bw = new double[50];
+    for (int i = 0; i < 50; i++) {
+      bt[i] = i + 2;
+      bw[i] = 0.14;
+    }
+    CentroidMerger.Centroid broad = centroid("b", bt, bw);
+    assertEquals(0.5, headline.coveredBy(broad, 2), 1e-9); // terms 2 and 3 covered: 0.3 + 0.2 of 1.0
+    assertEquals(0.0, headline.coveredBy(broad, 3), 1e-9); // fewer covered terms than required
+    assertTrue(headline.cosine(broad, 2) < 0.1);
+  }
+
+  @Test
+  void absorptionNeedsTheFloorAndAClearWinner() {
+    CentroidMerger m = new CentroidMerger(0.1, 100, 8, 100, 7, 4, 3, 0.4, 0.1, 2, 10, 30);
+    assertEquals("a", m.bestTarget(Map.of("a", 0.6, "b", 0.45)));
+    assertNull(m.bestTarget(Map.of("a", 0.6, "b", 0.55))); // two stories fit about as well: stay
+    assertNull(m.bestTarget(Map.of("a", 0.35))); // below the floor
+    assertNull(m.bestTarget(Map.of("a", 0.5, "b", 0.5))); // tie
+    assertEquals("b", m.bestTarget(Map.of("a", 0.2, "b", 0.5)));
+  }
 }

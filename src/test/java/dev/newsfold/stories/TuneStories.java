@@ -13,7 +13,10 @@ import java.util.Set;
 /**
  * Development aid (not the reported evaluation): runs the pure pieces JoinStories uses (StoryKeyExtractor,
  * JoinStories.verifyBlock, StoryClusterer) in one JVM loop to sweep parameters quickly. Copies are ignored here.
- * Usage: TuneStories DATA_DIR threshold cosineWeight minLinkFraction keySize leadWords
+ * Usage: TuneStories DATA_DIR threshold cosineWeight minLinkFraction keySize leadWords vectorSize sizeExponent
+ * centroidThreshold (e.g. {@code /work/shared/data 0.1 0.7 0.1 8 1000 64 0.85 0.1}); absorption via -Dcov (0 off,
+ * default 0.4), -Dmargin (0.1), -Darounds (2), -Damax (10), -DshortTerms (30); -Ddiag=true prints per-story parts,
+ * mixed clusters and oracle recalls (recall if every gold story's parts up to k articles joined its largest part).
  */
 public final class TuneStories {
   static double exp;
@@ -66,8 +69,10 @@ public final class TuneStories {
       JoinStories.verifyBlock(b, p, edges::add);
     }
     Map<String, StoryClusterer.Assignment> as = new StoryClusterer(p.minLinkFraction, exp).cluster(edges, all,
-        cth > 0 ? new CentroidMerger(cth, 100, 8, p.maxBlockSize, p.dateWindowDays, 4,
-            Integer.getInteger("maxMove", 3)) : null);
+        cth > 0 ? new CentroidMerger(cth, Integer.getInteger("cterms", 100), 8, p.maxBlockSize, p.dateWindowDays, 4,
+            Integer.getInteger("maxMove", 3), Double.parseDouble(System.getProperty("cov", "0.4")),
+            Double.parseDouble(System.getProperty("margin", "0.1")), Integer.getInteger("arounds", 2),
+            Integer.getInteger("amax", 10), Integer.getInteger("shortTerms", 30)) : null);
     Map<String, String> pred = new HashMap<>();
     for (String id : l.gold.keySet()) {
       StoryClusterer.Assignment a = as.get(id);
@@ -86,6 +91,34 @@ public final class TuneStories {
         sizes.sort(java.util.Collections.reverseOrder());
         System.out.println("gold " + g + " -> " + sizes.subList(0, Math.min(12, sizes.size())) + " parts=" + sizes.size());
       });
+      for (int k : new int[] {1, 3, 10, 30}) {
+        double num = 0;
+        for (Map<String, Integer> pm : g2p.values()) {
+          List<Integer> sizes = new ArrayList<>(pm.values());
+          sizes.sort(java.util.Collections.reverseOrder());
+          int g = sizes.stream().mapToInt(Integer::intValue).sum();
+          int big = sizes.get(0);
+          double sq = 0;
+          for (int z : sizes.subList(1, sizes.size())) {
+            if (z <= k) {
+              big += z;
+            } else {
+              sq += (double) z * z;
+            }
+          }
+          num += (sq + (double) big * big) / g;
+        }
+        System.out.printf("oracle recall absorbing parts <= %d: %.3f%n", k, num / l.gold.size());
+      }
+      if (Boolean.getBoolean("strays")) {
+        Map<String, Integer> predSize = new HashMap<>();
+        pred.values().forEach(v -> predSize.merge(v, 1, Integer::sum));
+        l.gold.forEach((id, g) -> {
+          if (predSize.get(pred.get(id)) == 1) {
+            System.out.println("stray " + g + " | " + title.get(id));
+          }
+        });
+      }
       Map<String, Map<String, Integer>> p2g = new HashMap<>();
       l.gold.forEach((id, g) -> p2g.computeIfAbsent(pred.get(id), k -> new HashMap<>()).merge(g, 1, Integer::sum));
       p2g.forEach((pc, gm) -> {
