@@ -51,7 +51,7 @@ public final class ClaimExtractor {
   private static final Set<String> COMMON_PRONOUNS = words("i", "we", "he", "she", "it", "they", "you", "me", "us",
       "him", "her", "them", "his", "its", "their", "our", "my", "your", "who", "what", "which", "this", "that",
       "these", "those", "there", "some", "many", "all", "both", "each", "one", "none", "anyone", "everyone");
-  static final String X = System.getProperty("x", "rpcng");
+  static final String X = System.getProperty("x", "rpcngwh");
   private static final Set<String> SUBORDINATORS = words("as", "while", "when", "if", "because", "although",
       "though", "since", "after", "before", "until", "unless", "once", "whether");
   private static final Set<String> POSSESSIVES = words("his", "her", "their", "its", "our", "my", "your");
@@ -204,6 +204,23 @@ public final class ClaimExtractor {
         t[i] = "VERB";
         if (s.lower(i + 1).equals("that") && !t[i + 1].equals("SCONJ")) {
           t[i + 1] = "SCONJ";
+        }
+      }
+    }
+    if (X.contains("h")) {
+      // Headlines in title case ("Carly Fiorina Endorses Ted Cruz"): the tagger reads the verb as part of a name.
+      int caps = 0;
+      for (int i = 0; i < n; i++) {
+        caps += s.isCapitalised(i) || s.tag(i, "PUNCT") ? 1 : 0;
+      }
+      if (n >= 4 && caps * 10 >= n * 8) {
+        for (int i = 1; i + 1 < n; i++) {
+          String w = s.lower(i);
+          if ((t[i].equals("PROPN") || t[i].equals("NOUN")) && s.isCapitalised(i) && w.endsWith("s")
+              && CueLexicon.stance(w) != null && (s.tag(i - 1, "PROPN") || s.tag(i - 1, "NOUN"))) {
+            t[i] = "VERB";
+            break;
+          }
         }
       }
     }
@@ -770,9 +787,14 @@ public final class ClaimExtractor {
         continue;
       }
       boolean verb = false;
+      boolean relative = false;
       for (int i = c + 1; i < comma; i++) {
-        // participles may describe ("a journalist visiting Nice"); a finite verb starts another clause
-        verb |= s.tag(i, "AUX") || s.tag(i, "VERB") && !s.lower(i).endsWith("ing") && !s.lower(i).endsWith("ed");
+        // participles may describe ("a journalist visiting Nice"); a finite verb starts another clause, unless a
+        // relative pronoun opened it ("An AP survey of superdelegates, who are influential in ..., found")
+        relative |= X.contains("w") && (s.lower(i).equals("who") || s.lower(i).equals("whose"))
+            && s.tokens[i - 1].equals(",") || X.contains("w") && s.lower(i).equals("who") && i > c + 2;
+        verb |= !relative && (s.tag(i, "AUX") || s.tag(i, "VERB") && !s.lower(i).endsWith("ing")
+            && !s.lower(i).endsWith("ed"));
       }
       if (!verb && (np[0] == 0 || s.tokens[np[0] - 1].equals(",") || isQuote(s.tokens[np[0] - 1]))) {
         return np;
