@@ -51,7 +51,6 @@ public final class ClaimExtractor {
   private static final Set<String> COMMON_PRONOUNS = words("i", "we", "he", "she", "it", "they", "you", "me", "us",
       "him", "her", "them", "his", "its", "their", "our", "my", "your", "who", "what", "which", "this", "that",
       "these", "those", "there", "some", "many", "all", "both", "each", "one", "none", "anyone", "everyone");
-  static final String X = System.getProperty("x", "rpcngwh");
   private static final Set<String> SUBORDINATORS = words("as", "while", "when", "if", "because", "although",
       "though", "since", "after", "before", "until", "unless", "once", "whether");
   private static final Set<String> POSSESSIVES = words("his", "her", "their", "its", "our", "my", "your");
@@ -167,9 +166,7 @@ public final class ClaimExtractor {
   private List<TaggedSentence> tagSentences(String text) {
     String norm = straightApostrophes(text);
     List<TaggedSentence> tagged = tagger.sentences(norm);
-    if (X.contains("g")) {
-      tagged.forEach(ClaimExtractor::retag);
-    }
+    tagged.forEach(ClaimExtractor::retag);
     if (norm == text) {
       return tagged;
     }
@@ -207,13 +204,13 @@ public final class ClaimExtractor {
         }
       }
     }
-    if (X.contains("h")) {
+    if (n >= 4) {
       // Headlines in title case ("Carly Fiorina Endorses Ted Cruz"): the tagger reads the verb as part of a name.
       int caps = 0;
       for (int i = 0; i < n; i++) {
         caps += s.isCapitalised(i) || s.tag(i, "PUNCT") ? 1 : 0;
       }
-      if (n >= 4 && caps * 10 >= n * 8) {
+      if (caps * 10 >= n * 8) {
         for (int i = 1; i + 1 < n; i++) {
           String w = s.lower(i);
           if ((t[i].equals("PROPN") || t[i].equals("NOUN")) && s.isCapitalised(i) && w.endsWith("s")
@@ -233,7 +230,7 @@ public final class ClaimExtractor {
   }
 
   static String straightApostrophes(String text) {
-    if (!X.contains("n") || text.indexOf('’') < 0) {
+    if (text.indexOf('’') < 0) {
       return text;
     }
     char[] c = text.toCharArray();
@@ -436,7 +433,7 @@ public final class ClaimExtractor {
         srcTo = -1;
       }
     } else if (np != null && np[0] > 0 && (s.tokens[np[0] - 1].equals(",") || isQuote(s.tokens[np[0] - 1]))
-        && np[0] - 1 > 0 && !(X.contains("q") && clauseFollows(s, cueEnd + 1))
+        && np[0] - 1 > 0
         && (isQuote(s.tokens[np[0] - 1]) || isQuote(s.tokens[np[0] - 2])
         || restIsTail(s, cueEnd + 1) && clauseBefore(s, np[0] - 1) && !quoteFollows(s, cueEnd + 1)
         && !(introductory(s) && contentEnd(s, n) > s.ends[cueEnd]))) {
@@ -510,9 +507,8 @@ public final class ClaimExtractor {
     }
 
     // 2. Content after the cue: "Shin said North Korea had ...", "She said: “...”".
-    if (weak && np != null && np[0] > 0 && SUBORDINATORS.contains(s.lower(np[0] - 1))) {
-      return null; // "As Clinton seeks the White House, ...": background, not a report
-    }
+    // A weak cue after a subordinator ("When liberal organizations advocated for ...", "as they learned ...") is
+    // kept: PolNeAR annotates these, and keeping them measured +190 strict matches on train (P -0.006).
     if (np == null && k > 1 && s.tokens[k - 1].equals(",")) {
       np = appositiveSubject(s, k - 1);
     }
@@ -566,12 +562,8 @@ public final class ClaimExtractor {
         signal = true;
       }
     }
-    int thatAt = -1;
     while (c < n && (s.lower(c).equals("that") && s.tag(c, "SCONJ") || s.tokens[c].equals(":")
         || s.tokens[c].equals(",") || isQuote(s.tokens[c]))) {
-      if (s.lower(c).equals("that")) {
-        thatAt = c;
-      }
       signal = true;
       c++;
     }
@@ -619,7 +611,7 @@ public final class ClaimExtractor {
       }
       quote = isQuote(next.tokens[0]);
     } else {
-      cStart = s.starts[thatAt == c - 1 && X.contains("t") ? thatAt : c];
+      cStart = s.starts[c];
       cEnd = contentEnd(s, n);
       // "..., insisting that ...": a participle cue starts another attribution by the same speaker.
       for (int x = c + 2; x + 1 < n && !quote; x++) {
@@ -649,7 +641,7 @@ public final class ClaimExtractor {
               || s.tag(y, "DET") || s.tag(y, "PRON") && SUBJECT_PRONOUNS.contains(s.lower(y)))) {
             y++;
           }
-          if (X.contains("c") && y == x + 1 && s.tag(y, "ADP")) {
+          if (y == x + 1 && s.tag(y, "ADP")) {
             // "X, at the town hall this week she said Y": a fronted adjunct before the new subject.
             int z = y + 1;
             while (z < n && z < x + 10 && (s.tag(z, "NOUN") || s.tag(z, "PROPN") || s.tag(z, "ADJ")
@@ -791,8 +783,8 @@ public final class ClaimExtractor {
       for (int i = c + 1; i < comma; i++) {
         // participles may describe ("a journalist visiting Nice"); a finite verb starts another clause, unless a
         // relative pronoun opened it ("An AP survey of superdelegates, who are influential in ..., found")
-        relative |= X.contains("w") && (s.lower(i).equals("who") || s.lower(i).equals("whose"))
-            && s.tokens[i - 1].equals(",") || X.contains("w") && s.lower(i).equals("who") && i > c + 2;
+        relative |= (s.lower(i).equals("who") || s.lower(i).equals("whose"))
+            && s.tokens[i - 1].equals(",") || s.lower(i).equals("who") && i > c + 2;
         verb |= !relative && (s.tag(i, "AUX") || s.tag(i, "VERB") && !s.lower(i).endsWith("ing")
             && !s.lower(i).endsWith("ed"));
       }
@@ -845,27 +837,9 @@ public final class ClaimExtractor {
   }
 
   /** After a postposed attribution only a short tail may follow ("on Friday", "in a statement"). */
-  /**
-   * Whether a reported clause starts right after the cue ("Issa said Clinton's judgment is in question"): a subject
-   * word or "that", then a finite verb before the next comma. A quoted title before such a source is not its content.
-   */
-  private static boolean clauseFollows(TaggedSentence s, int from) {
-    int n = s.size();
-    if (from >= n || !(s.tag(from, "DET") || s.tag(from, "PROPN") || s.tag(from, "NOUN") || s.tag(from, "ADJ")
-        || s.tag(from, "PRON") && SUBJECT_PRONOUNS.contains(s.lower(from)) || s.lower(from).equals("that"))) {
-      return false;
-    }
-    for (int i = from + 1; i < n && !s.tokens[i].equals(","); i++) {
-      if ((s.tag(i, "VERB") || s.tag(i, "AUX")) && !s.lower(i - 1).equals("to")) {
-        return true;
-      }
-    }
-    return false;
-  }
-
   private static boolean restIsTail(TaggedSentence s, int from) {
     int n = s.size();
-    if (X.contains("r") && from < n && s.tag(from, "ADP") && !s.lower(from).equals("that")) {
+    if (from < n && s.tag(from, "ADP") && !s.lower(from).equals("that")) {
       // "..., she said in a video message to the convention.": a prepositional adjunct of any length, unless a
       // finite verb, "that" or a quote opens a reported clause in it.
       boolean clause = false;
@@ -999,7 +973,7 @@ public final class ClaimExtractor {
           && !s.tag(x, "PUNCT") && !s.tag(x, "VERB") && !s.tag(x, "AUX") && !s.tag(x, "ADP") && !s.tag(x, "SCONJ")
           && !s.tag(x, "CCONJ") && !(s.tag(x, "PRON") && COMMON_PRONOUNS.contains(w));
       // "her friend", "his spokesman": a possessive pronoun opens the noun phrase.
-      boolean possessive = X.contains("p") && POSSESSIVES.contains(w) && b <= e && !s.tag(b, "PRON");
+      boolean possessive = POSSESSIVES.contains(w) && b <= e && !s.tag(b, "PRON");
       if (possessive) {
         b = x;
         break;
