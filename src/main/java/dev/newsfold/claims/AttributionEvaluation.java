@@ -41,7 +41,6 @@ public final class AttributionEvaluation {
   record Gold(List<Span> source, List<Span> cue, List<Span> content, String sourceText) {
     int contentLength() { return content.stream().mapToInt(s -> s.end() - s.start()).sum(); }
 
-    int contentOverlap(int s, int e) { return content.stream().mapToInt(x -> x.overlap(s, e)).sum(); }
   }
 
   record Doc(String name, String text, List<Gold> gold) {}
@@ -126,11 +125,11 @@ public final class AttributionEvaluation {
     List<double[]> pairs = new ArrayList<>();
     for (int p = 0; p < pred.size(); p++) {
       ExtractedClaim c = pred.get(p);
-      int pl = c.contentEnd() - c.contentStart();
+      int pl = c.contentLength(); // a quote resumed after its attribution: the attribution is not content
       for (int g = 0; g < d.gold().size(); g++) {
         Gold gold = d.gold().get(g);
         int gl = gold.contentLength();
-        int ov = gold.contentOverlap(c.contentStart(), c.contentEnd());
+        int ov = gold.content().stream().mapToInt(x -> c.contentOverlap(x.start(), x.end())).sum();
         if (ov == 0 || gl == 0 || pl == 0) {
           continue;
         }

@@ -18,11 +18,26 @@ import java.util.List;
  * @param quantities numbers in the content
  * @param timeRefs time expressions in the content
  * @param sentenceOffset offset of the sentence holding the cue
+ * @param gapStart start of text inside [contentStart, contentEnd) that is not content (the attribution between two
+ *     pieces of one quote: '“A,” she said. “B.”'), or -1
+ * @param gapEnd end of that gap, or -1
  */
 public record ExtractedClaim(String speaker, String speakerMention, String speakerTitle, String verb, String stance,
     String content, boolean directQuote, List<QuantityMention> quantities, List<String> timeRefs,
-    int sentenceOffset, int sourceStart, int sourceEnd, int cueStart, int cueEnd, int contentStart, int contentEnd)
+    int sentenceOffset, int sourceStart, int sourceEnd, int cueStart, int cueEnd, int contentStart, int contentEnd, int gapStart, int gapEnd)
     implements Serializable {
+
+  /** Length of the content in characters, the gap left out. */
+  public int contentLength() { return contentEnd - contentStart - (gapStart >= 0 ? gapEnd - gapStart : 0); }
+
+  /** Characters of [s, e) that fall inside the content (not the gap). */
+  public int contentOverlap(int s, int e) {
+    int o = Math.max(0, Math.min(contentEnd, e) - Math.max(contentStart, s));
+    if (gapStart >= 0) {
+      o -= Math.max(0, Math.min(gapEnd, e) - Math.max(gapStart, s));
+    }
+    return o;
+  }
 
   public boolean attributed() { return !"REPORT".equals(stance); }
 }

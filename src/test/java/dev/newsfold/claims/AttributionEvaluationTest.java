@@ -19,7 +19,7 @@ class AttributionEvaluationTest {
     assertTrue(docs.size() >= 80, "dev texts: " + docs.size());
     AttributionEvaluation.Result r = AttributionEvaluation.evaluate(ClaimExtractor.load(), docs, false);
     assertTrue(r.p(r.strict) >= 0.70, "strict precision " + r.p(r.strict));
-    assertTrue(r.f1(r.strict) >= 0.58, "strict F1 " + r.f1(r.strict));
+    assertTrue(r.f1(r.strict) >= 0.61, "strict F1 " + r.f1(r.strict));
     assertTrue((double) r.sourceOk / r.sourceWithGold >= 0.85, "source accuracy");
   }
 }
