@@ -12,6 +12,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.apache.beam.runners.direct.DirectOptions;
 import org.apache.beam.sdk.Pipeline;
@@ -92,14 +93,17 @@ final class EvalSupport {
     org.apache.beam.sdk.metrics.MetricQueryResults metrics = result.metrics().queryMetrics(
         org.apache.beam.sdk.metrics.MetricsFilter.builder()
             .addNameFilter(org.apache.beam.sdk.metrics.MetricNameFilter.inNamespace(JoinStories.NS)).build());
-    StringBuilder counters = new StringBuilder("  counters:");
+    // A counter kept by several steps (each centroid round, say) is reported once, summed; distributions by max.
+    TreeMap<String, Long> byName = new TreeMap<>();
     for (org.apache.beam.sdk.metrics.MetricResult<Long> c : metrics.getCounters()) {
-      counters.append(' ').append(c.getName().getName()).append('=').append(c.getAttempted());
+      byName.merge(c.getName().getName(), c.getAttempted(), Long::sum);
     }
     for (org.apache.beam.sdk.metrics.MetricResult<org.apache.beam.sdk.metrics.DistributionResult> d
         : metrics.getDistributions()) {
-      counters.append(' ').append(d.getName().getName()).append("(max)=").append(d.getAttempted().getMax());
+      byName.merge(d.getName().getName() + "(max)", d.getAttempted().getMax(), Math::max);
     }
+    StringBuilder counters = new StringBuilder("  counters:");
+    byName.forEach((name, value) -> counters.append(' ').append(name).append('=').append(value));
     System.out.println(counters);
     try (Stream<Path> files = Files.list(dir)) {
       for (Path f : (Iterable<Path>) files::iterator) {
