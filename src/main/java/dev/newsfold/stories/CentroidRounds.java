@@ -165,6 +165,31 @@ public class CentroidRounds
   }
 
   /**
+   * The centroid of each cluster, sent to one posting per term: for absorption every centroid term of movers and
+   * targets (a headline's few terms must all meet their story), for merging the centroid's heaviest index terms.
+   */
+  private PCollection<KV<String, CentroidMerger.Centroid>> postings(String name,
+      PCollection<KV<String, StoryFeatures>> members, boolean absorb) {
+    final CentroidMerger mg = m;
+    return JoinStories.groupByShard(name + "/ByCluster", members, StoryFeatures.Coder.of(), shards)
+        .apply(name + "/Centroids", ParDo.of(
+            new DoFn<KV<Integer, Iterable<KV<String, StoryFeatures>>>, KV<String, CentroidMerger.Centroid>>() {
+              @ProcessElement
+              public void process(@Element KV<Integer, Iterable<KV<String, StoryFeatures>>> s,
+                  OutputReceiver<KV<String, CentroidMerger.Centroid>> out) {
+                for (Map.Entry<String, List<StoryFeatures>> cl : JoinStories.byKey(s.getValue()).entrySet()) {
+                  CentroidMerger.Centroid c = centroid(cl.getKey(), cl.getValue(), mg.centroidTerms());
+                  long[] terms = !absorb ? CentroidMerger.topTerms(c, mg.indexTerms())
+                      : mg.isMover(c) || mg.isTarget(c) ? c.terms : new long[0];
+                  for (long t : terms) {
+                    out.output(KV.of(Long.toHexString(t), c));
+                  }
+                }
+              }
+            })).setCoder(KvCoder.of(StringUtf8Coder.of(), new CentroidCoder()));
+  }
+
+  /**
    * One round of absorption ({@link CentroidMerger}'s second phase): movers (clusters of headlines) and targets
    * (larger clusters) meet in postings over all their centroid terms, targets capped per posting; each mover takes
    * its best target when it clears the coverage floor and the margin. Movers never absorb and targets never move,
@@ -174,26 +199,9 @@ public class CentroidRounds
       String name) {
     final CentroidMerger mg = m;
     final int n = shards;
-    KvCoder<String, CentroidMerger.Centroid> postingCoder = KvCoder.of(StringUtf8Coder.of(), new CentroidCoder());
     KvCoder<String, Move> moveCoder = KvCoder.of(StringUtf8Coder.of(), new Move.Coder());
 
-    PCollection<KV<String, CentroidMerger.Centroid>> postings = JoinStories.groupByShard(name + "/ByCluster",
-        members, StoryFeatures.Coder.of(), n)
-        .apply(name + "/Centroids", ParDo.of(
-            new DoFn<KV<Integer, Iterable<KV<String, StoryFeatures>>>, KV<String, CentroidMerger.Centroid>>() {
-              @ProcessElement
-              public void process(@Element KV<Integer, Iterable<KV<String, StoryFeatures>>> s,
-                  OutputReceiver<KV<String, CentroidMerger.Centroid>> out) {
-                for (Map.Entry<String, List<StoryFeatures>> cl : JoinStories.byKey(s.getValue()).entrySet()) {
-                  CentroidMerger.Centroid c = centroid(cl.getKey(), cl.getValue(), mg.centroidTerms());
-                  if (mg.isMover(c) || mg.isTarget(c)) {
-                    for (long t : c.terms) {
-                      out.output(KV.of(Long.toHexString(t), c));
-                    }
-                  }
-                }
-              }
-            })).setCoder(postingCoder);
+    PCollection<KV<String, CentroidMerger.Centroid>> postings = postings(name, members, true);
 
     // Scored (mover, target) pairs, keyed by the mover; a pair sharing several terms is scored in each posting.
     PCollection<KV<String, Move>> candidates = JoinStories.groupByShard(name + "/ByTerm", postings,
@@ -281,25 +289,10 @@ public class CentroidRounds
   private PCollection<KV<String, StoryFeatures>> round(PCollection<KV<String, StoryFeatures>> members, String name) {
     final CentroidMerger mg = m;
     final int n = shards;
-    KvCoder<String, CentroidMerger.Centroid> postingCoder = KvCoder.of(StringUtf8Coder.of(), new CentroidCoder());
     KvCoder<String, Move> moveCoder = KvCoder.of(StringUtf8Coder.of(), new Move.Coder());
 
     // Centroid of each cluster, sent to a posting per heaviest term.
-    PCollection<KV<String, CentroidMerger.Centroid>> postings = JoinStories.groupByShard(name + "/ByCluster",
-        members, StoryFeatures.Coder.of(), n)
-        .apply(name + "/Centroids", ParDo.of(
-            new DoFn<KV<Integer, Iterable<KV<String, StoryFeatures>>>, KV<String, CentroidMerger.Centroid>>() {
-              @ProcessElement
-              public void process(@Element KV<Integer, Iterable<KV<String, StoryFeatures>>> s,
-                  OutputReceiver<KV<String, CentroidMerger.Centroid>> out) {
-                for (Map.Entry<String, List<StoryFeatures>> cl : JoinStories.byKey(s.getValue()).entrySet()) {
-                  CentroidMerger.Centroid c = centroid(cl.getKey(), cl.getValue(), mg.centroidTerms());
-                  for (long t : CentroidMerger.topTerms(c, mg.indexTerms())) {
-                    out.output(KV.of(Long.toHexString(t), c));
-                  }
-                }
-              }
-            })).setCoder(postingCoder);
+    PCollection<KV<String, CentroidMerger.Centroid>> postings = postings(name, members, false);
 
     // Candidate moves from each posting, sent to both clusters involved.
     PCollection<KV<String, Move>> candidates = JoinStories.groupByShard(name + "/ByTerm", postings,
