@@ -50,10 +50,7 @@ public class CentroidRoundsTest {
   @Test
   public void straysJoinTheirStoryAndStoriesStayApart() {
     CentroidMerger merger = new CentroidMerger(0.1, 100, 8, 100, 7, 4, 3);
-    PCollection<String> got = p.apply(Create.of(clusters()).withCoder(CentroidRounds.MEMBER))
-        .apply(new CentroidRounds(merger, merger.rounds(), 4))
-        .apply(MapElements.into(TypeDescriptors.strings())
-            .via((KV<String, StoryFeatures> kv) -> kv.getValue().articleId + "->" + kv.getKey()));
+    PCollection<String> got = placements(merger, clusters());
     PAssert.that(got).containsInAnyOrder("a0->a0", "a1->a0", "a2->a0", "a3->a0", "b1->a0", "b2->a0",
         "q0->q0", "q1->q0", "q2->q0", "q3->q0", "c1->c1", "d1->d1");
     p.run().waitUntilFinish();
@@ -63,34 +60,9 @@ public class CentroidRoundsTest {
   @Test
   public void agreesWithTheSingleWorkerMerger() {
     List<KV<String, StoryFeatures>> in = clusters();
-    java.util.TreeMap<String, List<String>> byCluster = new java.util.TreeMap<>();
-    java.util.Map<String, StoryFeatures> feats = new java.util.HashMap<>();
-    for (KV<String, StoryFeatures> kv : in) {
-      byCluster.computeIfAbsent(kv.getKey(), k -> new ArrayList<>()).add(kv.getValue().articleId);
-      feats.put(kv.getValue().articleId, kv.getValue());
-    }
-    List<List<String>> members = new ArrayList<>(byCluster.values());
-    int[] to = new CentroidMerger(0.1, 100, 8, 100, 7, 4, 3).merge(members, feats);
-    List<String> want = new ArrayList<>();
-    for (int k = 0; k < members.size(); k++) {
-      // label = smallest article id of the merged group
-      String label = null;
-      for (int j = 0; j < members.size(); j++) {
-        if (to[j] == to[k]) {
-          for (String a : members.get(j)) {
-            label = label == null || a.compareTo(label) < 0 ? a : label;
-          }
-        }
-      }
-      for (String a : members.get(k)) {
-        want.add(a + "->" + label);
-      }
-    }
     CentroidMerger merger = new CentroidMerger(0.1, 100, 8, 100, 7, 4, 3);
-    PCollection<String> got = p.apply(Create.of(in).withCoder(CentroidRounds.MEMBER))
-        .apply(new CentroidRounds(merger, merger.rounds(), 4))
-        .apply(MapElements.into(TypeDescriptors.strings())
-            .via((KV<String, StoryFeatures> kv) -> kv.getValue().articleId + "->" + kv.getKey()));
+    List<String> want = singleWorker(merger, in).placements;
+    PCollection<String> got = placements(merger, in);
     PAssert.that(got).containsInAnyOrder(want);
     p.run().waitUntilFinish();
   }
@@ -131,10 +103,7 @@ public class CentroidRoundsTest {
   @Test
   public void headlinesAreAbsorbedByTheStoryCoveringThemClearly() {
     CentroidMerger merger = absorbing();
-    PCollection<String> got = p.apply(Create.of(broadClusters()).withCoder(CentroidRounds.MEMBER))
-        .apply(new CentroidRounds(merger, merger.rounds(), 4))
-        .apply(MapElements.into(TypeDescriptors.strings())
-            .via((KV<String, StoryFeatures> kv) -> kv.getValue().articleId + "->" + kv.getKey()));
+    PCollection<String> got = placements(merger, broadClusters());
     PAssert.that(got).containsInAnyOrder("a0->a0", "a1->a0", "a2->a0", "a3->a0", "b1->a0",
         "q0->q0", "q1->q0", "q2->q0", "q3->q0", "e1->e1", "c1->c1");
     p.run().waitUntilFinish();
@@ -143,40 +112,61 @@ public class CentroidRoundsTest {
   @Test
   public void absorptionAgreesWithTheSingleWorkerMerger() {
     List<KV<String, StoryFeatures>> in = broadClusters();
+    CentroidMerger merger = absorbing();
+    SingleWorker single = singleWorker(merger, in);
+    int[] to = single.to;
+    // The single-worker merger moves b1 into the flood story and nothing else.
+    int b = single.labels.indexOf("b1");
+    int a = single.labels.indexOf("a0");
+    int e = single.labels.indexOf("e1");
+    org.junit.Assert.assertEquals(to[a], to[b]);
+    org.junit.Assert.assertEquals(e, to[e]);
+    List<String> want = single.placements;
+    PCollection<String> got = placements(merger, in);
+    PAssert.that(got).containsInAnyOrder(want);
+    p.run().waitUntilFinish();
+  }
+
+  /** Each article's cluster after the distributed rounds, as "article->cluster". */
+  private PCollection<String> placements(CentroidMerger merger, List<KV<String, StoryFeatures>> in) {
+    return p.apply(Create.of(in).withCoder(CentroidRounds.MEMBER))
+        .apply(new CentroidRounds(merger, merger.rounds(), 4))
+        .apply(MapElements.into(TypeDescriptors.strings())
+            .via((KV<String, StoryFeatures> kv) -> kv.getValue().articleId + "->" + kv.getKey()));
+  }
+
+  /** What the single-worker {@link CentroidMerger} does with the same clusters. */
+  static final class SingleWorker {
+    final List<String> labels = new ArrayList<>();
+    int[] to;
+    /** "article->label", label = smallest article id of the merged group, as the distributed form names it. */
+    final List<String> placements = new ArrayList<>();
+  }
+
+  static SingleWorker singleWorker(CentroidMerger merger, List<KV<String, StoryFeatures>> in) {
     java.util.TreeMap<String, List<String>> byCluster = new java.util.TreeMap<>();
     java.util.Map<String, StoryFeatures> feats = new java.util.HashMap<>();
     for (KV<String, StoryFeatures> kv : in) {
       byCluster.computeIfAbsent(kv.getKey(), k -> new ArrayList<>()).add(kv.getValue().articleId);
       feats.put(kv.getValue().articleId, kv.getValue());
     }
+    SingleWorker out = new SingleWorker();
+    out.labels.addAll(byCluster.keySet());
     List<List<String>> members = new ArrayList<>(byCluster.values());
-    int[] to = absorbing().merge(members, feats);
-    // The single-worker merger moves b1 into the flood story and nothing else.
-    int b = new ArrayList<>(byCluster.keySet()).indexOf("b1");
-    int a = new ArrayList<>(byCluster.keySet()).indexOf("a0");
-    int e = new ArrayList<>(byCluster.keySet()).indexOf("e1");
-    org.junit.Assert.assertEquals(to[a], to[b]);
-    org.junit.Assert.assertEquals(e, to[e]);
-    List<String> want = new ArrayList<>();
+    out.to = merger.merge(members, feats);
     for (int k = 0; k < members.size(); k++) {
       String label = null;
       for (int j = 0; j < members.size(); j++) {
-        if (to[j] == to[k]) {
+        if (out.to[j] == out.to[k]) {
           for (String x : members.get(j)) {
             label = label == null || x.compareTo(label) < 0 ? x : label;
           }
         }
       }
       for (String x : members.get(k)) {
-        want.add(x + "->" + label);
+        out.placements.add(x + "->" + label);
       }
     }
-    CentroidMerger merger = absorbing();
-    PCollection<String> got = p.apply(Create.of(in).withCoder(CentroidRounds.MEMBER))
-        .apply(new CentroidRounds(merger, merger.rounds(), 4))
-        .apply(MapElements.into(TypeDescriptors.strings())
-            .via((KV<String, StoryFeatures> kv) -> kv.getValue().articleId + "->" + kv.getKey()));
-    PAssert.that(got).containsInAnyOrder(want);
-    p.run().waitUntilFinish();
+    return out;
   }
 }
