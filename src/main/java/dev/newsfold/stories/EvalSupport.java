@@ -16,10 +16,12 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.apache.beam.runners.direct.DirectOptions;
 import org.apache.beam.sdk.Pipeline;
-import org.apache.beam.sdk.extensions.avro.coders.AvroCoder;
+import org.apache.avro.file.CodecFactory;
+import org.apache.avro.file.DataFileWriter;
+import org.apache.avro.specific.SpecificDatumWriter;
+import org.apache.beam.sdk.extensions.avro.io.AvroIO;
 import org.apache.beam.sdk.io.TextIO;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
-import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.values.TypeDescriptors;
 
@@ -77,13 +79,23 @@ final class EvalSupport {
   static Run run(List<Article> articles, JoinStories transform, org.apache.beam.sdk.options.PipelineOptions opts)
       throws IOException {
     Path dir = Files.createTempDirectory("newsfold-stories-eval");
+    // The articles go in as an Avro file read by AvroIO, as the job reads tables: Create.of would ship the whole
+    // corpus inside the pipeline graph, which the cluster runners serialise whole.
+    Path input = dir.resolve("articles.avro");
+    try (DataFileWriter<Article> w = new DataFileWriter<>(new SpecificDatumWriter<>(Article.class))) {
+      w.setCodec(CodecFactory.snappyCodec());
+      w.create(Article.getClassSchema(), input.toFile());
+      for (Article a : articles) {
+        w.append(a);
+      }
+    }
     Pipeline p = Pipeline.create(opts);
-    p.apply(Create.of(articles).withCoder(AvroCoder.of(Article.class)))
+    p.apply(AvroIO.read(Article.class).from(input.toString()))
         .apply(transform)
         .articles()
         .apply(MapElements.into(TypeDescriptors.strings()).via((Article a) -> a.getArticleId() + "\t"
             + a.getStoryId() + "\t" + (a.getDuplicateOf() == null ? "" : a.getDuplicateOf())))
-        .apply(TextIO.write().to(dir.resolve("out").toString()));
+        .apply(TextIO.write().to(dir.resolve("out/part").toString()));
     long t0 = System.nanoTime();
     org.apache.beam.sdk.PipelineResult result = p.run();
     result.waitUntilFinish();
@@ -105,7 +117,7 @@ final class EvalSupport {
     StringBuilder counters = new StringBuilder("  counters:");
     byName.forEach((name, value) -> counters.append(' ').append(name).append('=').append(value));
     System.out.println(counters);
-    try (Stream<Path> files = Files.list(dir)) {
+    try (Stream<Path> files = Files.list(dir.resolve("out"))) {
       for (Path f : (Iterable<Path>) files::iterator) {
         for (String line : Files.readAllLines(f)) {
           String[] parts = line.split("\t", -1);

@@ -12,14 +12,16 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import org.apache.beam.sdk.options.PipelineOptionsFactory;
 
 /**
  * Near-duplicate benchmark on real text with known copies. Pseudo-articles are regrouped CoNLL-2003 sentences
  * (eng.train, Reuters 1996); copies of them get page chrome, reordered or dropped paragraphs and word edits at known
- * rates. Runs the real {@link JoinStories} on the DirectRunner and prints precision/recall of duplicate_of and
- * throughput.
+ * rates. Runs the real {@link JoinStories} (on the DirectRunner, or the runner the pipeline options name) and prints
+ * precision/recall of duplicate_of and throughput.
  *
- * <p>Usage: {@code NearDuplicateBenchmark CONLL_TRAIN_FILE ARTICLES [ARTICLES...]} e.g. {@code eng.train 10000 100000}.
+ * <p>Usage: {@code NearDuplicateBenchmark CONLL_TRAIN_FILE ARTICLES [ARTICLES...] [--runner=FlinkRunner ...]} e.g.
+ * {@code eng.train 10000 100000 --runner=FlinkRunner --parallelism=2}.
  */
 public final class NearDuplicateBenchmark {
   private NearDuplicateBenchmark() {}
@@ -49,17 +51,27 @@ public final class NearDuplicateBenchmark {
 
   public static void main(String[] args) throws IOException {
     List<String> sentences = conllSentences(Paths.get(args[0]));
+    List<Integer> sizes = new ArrayList<>();
+    List<String> options = new ArrayList<>();
     for (int i = 1; i < args.length; i++) {
-      int n = Integer.parseInt(args[i]);
+      if (args[i].startsWith("--")) {
+        options.add(args[i]);
+      } else {
+        sizes.add(Integer.parseInt(args[i]));
+      }
+    }
+    for (int n : sizes) {
       List<Generated> corpus = generate(sentences, n, SEED);
       List<Article> articles = new ArrayList<>();
       corpus.forEach(g -> articles.add(g.article));
-      EvalSupport.Run run = EvalSupport.run(articles, JoinStories.create());
-      report(n, corpus, run);
+      EvalSupport.Run run = options.isEmpty() ? EvalSupport.run(articles, JoinStories.create())
+          : EvalSupport.run(articles, JoinStories.create(),
+              PipelineOptionsFactory.fromArgs(options.toArray(new String[0])).withValidation().create());
+      report(n, corpus, run, options.isEmpty() ? "DirectRunner" : String.join(" ", options));
     }
   }
 
-  static void report(int n, List<Generated> corpus, EvalSupport.Run run) {
+  static void report(int n, List<Generated> corpus, EvalSupport.Run run, String runner) {
     Map<String, String> original = new HashMap<>();
     corpus.forEach(g -> original.put(g.article.getArticleId(), g.originalId));
     int flagged = 0;
@@ -73,9 +85,9 @@ public final class NearDuplicateBenchmark {
         }
       }
     }
-    System.out.printf("near-dup n=%d: %d copies generated, %.1f s, %.0f articles/s (DirectRunner, incl. startup)%n",
+    System.out.printf("near-dup n=%d: %d copies generated, %.1f s, %.0f articles/s (%s, incl. startup)%n",
         n, corpus.stream().filter(g -> !g.originalId.equals(g.article.getArticleId())).count(), run.seconds,
-        n / run.seconds);
+        n / run.seconds, runner);
     System.out.printf("near-dup n=%d: duplicate_of precision %.4f (%d of %d flagged point into the right copy group)%n",
         n, flagged == 0 ? 1.0 : (double) flaggedRight / flagged, flaggedRight, flagged);
     // Recall: a copy is found when it and its original resolve to the same canonical article.

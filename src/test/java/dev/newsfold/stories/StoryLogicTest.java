@@ -1,12 +1,14 @@
 package dev.newsfold.stories;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -136,5 +138,149 @@ class StoryLogicTest {
     assertNull(m.bestTarget(Map.of("a", 0.35))); // below the floor
     assertNull(m.bestTarget(Map.of("a", 0.5, "b", 0.5))); // tie
     assertEquals("b", m.bestTarget(Map.of("a", 0.2, "b", 0.5)));
+  }
+
+  @Test
+  void eachPairIsVerifiedOnceInItsHomeBlockWithTheSameEdges() {
+    // 40 articles over 6 key terms, seeded: pairs share 0-4 terms; blocks above 10 members are split.
+    java.util.Random rnd = new java.util.Random(7);
+    String[] vocab = {"chile", "quake", "santiago", "tsunami", "7.1", "rescue"};
+    double[] share = {0.8, 0.6, 0.2, 0.15, 0.2, 0.1};
+    Map<String, List<StoryFeatures>> blocks = new java.util.TreeMap<>();
+    for (int i = 0; i < 40; i++) {
+      List<String> key = new ArrayList<>();
+      for (int t = 0; t < vocab.length; t++) {
+        if (rnd.nextDouble() < share[t]) {
+          key.add(vocab[t]);
+        }
+      }
+      float[] kw = new float[key.size()];
+      Arrays.fill(kw, 1f);
+      StoryFeatures f = new StoryFeatures(String.format("a%02d", i), 100 + rnd.nextInt(3), new long[] {1, 2},
+          new float[] {0.6f, 0.8f}, key.toArray(new String[0]), kw);
+      key.forEach(t -> blocks.computeIfAbsent(t, k -> new ArrayList<>()).add(f));
+    }
+    JoinStories.Params p = new JoinStories.Params();
+    p.maxBlockSize = 10;
+    java.util.Set<String> split = new java.util.HashSet<>();
+    blocks.forEach((t, m) -> {
+      if (m.size() > p.maxBlockSize) {
+        split.add(t);
+      }
+    });
+    java.util.Set<Edge> everywhere = new java.util.HashSet<>();
+    List<Edge> home = new ArrayList<>();
+    long comparedEverywhere = 0;
+    long comparedHome = 0;
+    for (Map.Entry<String, List<StoryFeatures>> b : blocks.entrySet()) {
+      comparedEverywhere += JoinStories.verifyBlock(b.getValue(), p, everywhere::add);
+      comparedHome += JoinStories.verifyBlock(b.getKey(), b.getValue(), split, p, home::add);
+    }
+    assertTrue(!split.isEmpty() && split.size() < vocab.length, "some blocks split, not all: " + split);
+    assertEquals(everywhere, new java.util.HashSet<>(home));
+    assertTrue(comparedHome < comparedEverywhere, comparedHome + " vs " + comparedEverywhere);
+    // With no block split, every pair meets exactly once.
+    List<Edge> once = new ArrayList<>();
+    java.util.Set<Edge> whole = new java.util.HashSet<>();
+    p.maxBlockSize = 1000;
+    blocks.forEach((t, m) -> {
+      JoinStories.verifyBlock(t, m, java.util.Set.of(), p, once::add);
+      JoinStories.verifyBlock(m, p, whole::add);
+    });
+    assertEquals(once.size(), new java.util.HashSet<>(once).size());
+    assertEquals(whole, new java.util.HashSet<>(once));
+  }
+
+  @Test
+  void eachCopyPairIsVerifiedOnceInItsHomeBandWithTheSameEdges() {
+    // 6 texts of 80 random words, each with copies at three edit rates; one text copied 12 times unchanged (as if
+    // its chrome differed), so its band blocks exceed the cap of 8 and are split.
+    java.util.Random rnd = new java.util.Random(11);
+    MinHash minHash = new MinHash(96, 3, 5);
+    JoinStories.Params p = new JoinStories.Params();
+    p.maxBlockSize = 8;
+    List<CopySignature> sigs = new ArrayList<>();
+    for (int t = 0; t < 6; t++) {
+      List<String> words = new ArrayList<>();
+      for (int w = 0; w < 80; w++) {
+        words.add("w" + rnd.nextInt(400));
+      }
+      int copies = t == 0 ? 12 : 3;
+      for (int c = 0; c < copies; c++) {
+        List<String> copy = new ArrayList<>(words);
+        double edits = t == 0 ? 0 : 0.05 * c;
+        for (int w = 0; w < copy.size(); w++) {
+          if (rnd.nextDouble() < edits) {
+            copy.set(w, "x" + rnd.nextInt(400));
+          }
+        }
+        sigs.add(new CopySignature(String.format("t%dc%02d", t, c), 100, minHash.signature(copy)));
+      }
+    }
+    Map<String, List<CopySignature>> blocks = new java.util.TreeMap<>();
+    for (CopySignature s : sigs) {
+      long[] keys = MinHash.bandKeys(s.minhash, p.bands);
+      for (int b = 0; b < keys.length; b++) {
+        blocks.computeIfAbsent(b + ":" + Long.toHexString(keys[b]), k -> new ArrayList<>()).add(s);
+      }
+    }
+    java.util.Set<String> split = new java.util.HashSet<>();
+    blocks.forEach((band, m) -> {
+      if (m.size() > p.maxBlockSize) {
+        split.add(band);
+      }
+    });
+    java.util.Set<Edge> everywhere = new java.util.HashSet<>();
+    long comparedEverywhere = everyWindowPair(blocks, p, everywhere);
+    List<Edge> home = new ArrayList<>();
+    long comparedHome = 0;
+    Map<String, long[]> cache = new HashMap<>();
+    for (Map.Entry<String, List<CopySignature>> b : blocks.entrySet()) {
+      comparedHome += JoinStories.verifyCopyBlock(b.getKey(), b.getValue(), split, cache, p, home::add);
+    }
+    assertFalse(split.isEmpty(), "the 12 identical copies fill blocks above the cap");
+    assertTrue(everywhere.stream().filter(e -> !e.a.startsWith("t0")).count() >= 10, "edited copies found too");
+    assertEquals(everywhere, new java.util.HashSet<>(home));
+    assertTrue(comparedHome < comparedEverywhere, comparedHome + " vs " + comparedEverywhere);
+    // Without a split block every colliding pair is compared exactly once.
+    java.util.Set<String> colliding = new java.util.HashSet<>();
+    blocks.values().forEach(m -> m.forEach(x -> m.forEach(y -> {
+      if (x.articleId.compareTo(y.articleId) < 0) {
+        colliding.add(x.articleId + " " + y.articleId);
+      }
+    })));
+    List<Edge> once = new ArrayList<>();
+    p.maxBlockSize = 1000;
+    long comparedOnce = 0;
+    for (Map.Entry<String, List<CopySignature>> b : blocks.entrySet()) {
+      comparedOnce += JoinStories.verifyCopyBlock(b.getKey(), b.getValue(), java.util.Set.of(), cache, p, once::add);
+    }
+    assertEquals(colliding.size(), comparedOnce);
+    assertEquals(once.size(), new java.util.HashSet<>(once).size());
+    java.util.Set<Edge> whole = new java.util.HashSet<>();
+    everyWindowPair(blocks, p, whole);
+    assertEquals(whole, new java.util.HashSet<>(once));
+  }
+
+  /** The reference for the home-band rule: every window pair of every band block verified, edges deduplicated. */
+  private static long everyWindowPair(Map<String, List<CopySignature>> blocks, JoinStories.Params p,
+      java.util.Set<Edge> out) {
+    long compared = 0;
+    for (List<CopySignature> block : blocks.values()) {
+      List<CopySignature> m = new ArrayList<>(block);
+      m.sort(java.util.Comparator.comparing((CopySignature s) -> s.articleId));
+      for (int[] w : Blocks.windows(m.size(), p.maxBlockSize)) {
+        for (int i = w[0]; i < w[1]; i++) {
+          for (int j = i + 1; j < w[1]; j++) {
+            compared++;
+            double jac = MinHash.jaccard(m.get(i).minhash, m.get(j).minhash);
+            if (jac >= p.copyThreshold) {
+              out.add(new Edge(m.get(i).articleId, 100, m.get(j).articleId, 100, Edge.COPY, jac));
+            }
+          }
+        }
+      }
+    }
+    return compared;
   }
 }
