@@ -277,7 +277,7 @@ public final class NewsfoldPipeline {
    *       stage ran two and three times. Serialized caches that spill to disk keep each step to one run.
    * </ul>
    */
-  static String[] withRunnerDefaults(String[] args) {
+  public static String[] withRunnerDefaults(String[] args) {
     List<String> out = new ArrayList<>(List.of(args));
     if (usesRunner(out, "flink", "FlinkRunner") && noneStartsWith(out, "--reIterableGroupByKeyResult")) {
       out.add("--reIterableGroupByKeyResult=true");

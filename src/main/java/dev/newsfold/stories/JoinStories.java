@@ -691,8 +691,8 @@ public class JoinStories extends PTransform<PCollection<Article>, JoinStories.Re
           @ProcessElement
           public void process(@Element KV<Integer, Iterable<KV<String, Edge>>> s, MultiOutputReceiver out) {
             for (List<Edge> batch : byKey(s.getValue()).values()) {
-              // Edges repeat across batches (a pair sharing key terms in several shards): a set, as before.
-              Set<Edge> edges = new HashSet<>(batch);
+              // Edges repeat across batches (a pair verified in several shards): each is clustered once.
+              List<Edge> edges = StoryClusterer.distinctSorted(batch);
               Map<String, StoryClusterer.Assignment> result = new StoryClusterer(linkFraction, sizeExponent)
                   .cluster(edges);
               componentSize.update(result.size());

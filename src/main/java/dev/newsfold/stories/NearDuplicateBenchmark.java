@@ -1,5 +1,6 @@
 package dev.newsfold.stories;
 
+import dev.newsfold.NewsfoldPipeline;
 import dev.newsfold.schema.Article;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -66,7 +67,8 @@ public final class NearDuplicateBenchmark {
       corpus.forEach(g -> articles.add(g.article));
       EvalSupport.Run run = options.isEmpty() ? EvalSupport.run(articles, JoinStories.create())
           : EvalSupport.run(articles, JoinStories.create(),
-              PipelineOptionsFactory.fromArgs(options.toArray(new String[0])).withValidation().create());
+              PipelineOptionsFactory.fromArgs(NewsfoldPipeline.withRunnerDefaults(options.toArray(new String[0])))
+                  .withValidation().create());
       report(n, corpus, run, options.isEmpty() ? "DirectRunner" : String.join(" ", options));
     }
   }

@@ -64,11 +64,10 @@ public final class StoryClusterer implements Serializable {
   }
 
   /**
-   * Assignments for every article named in {@code edges} or {@code features}; then, when {@code merger} is given,
-   * whole clusters are merged on their centroids (built from {@code features}).
+   * The edges in {@link Edge}'s order (copies first, strongest first, then ids), each once and no self-links: an
+   * edge can arrive more than once (a pair verified in several shards).
    */
-  public Map<String, Assignment> cluster(Iterable<Edge> edgeInput, Map<String, StoryFeatures> features,
-      CentroidMerger merger) {
+  public static List<Edge> distinctSorted(Iterable<Edge> edgeInput) {
     List<Edge> edges = new ArrayList<>();
     for (Edge e : edgeInput) {
       if (!e.a.equals(e.b)) {
@@ -76,6 +75,23 @@ public final class StoryClusterer implements Serializable {
       }
     }
     Collections.sort(edges);
+    int m = 0;
+    for (int k = 0; k < edges.size(); k++) {
+      if (m == 0 || edges.get(k).compareTo(edges.get(m - 1)) != 0) {
+        edges.set(m++, edges.get(k));
+      }
+    }
+    edges.subList(m, edges.size()).clear();
+    return edges;
+  }
+
+  /**
+   * Assignments for every article named in {@code edges} or {@code features}; then, when {@code merger} is given,
+   * whole clusters are merged on their centroids (built from {@code features}).
+   */
+  public Map<String, Assignment> cluster(Iterable<Edge> edgeInput, Map<String, StoryFeatures> features,
+      CentroidMerger merger) {
+    List<Edge> edges = distinctSorted(edgeInput);
     TreeMap<String, Integer> dates = new TreeMap<>();
     for (Edge e : edges) {
       dates.put(e.a, e.dateA);
@@ -90,10 +106,26 @@ public final class StoryClusterer implements Serializable {
       index.put(ids.get(i), i);
     }
     int n = ids.size();
+    // The largest component of a corpus can hold millions of edges: from here on they are primitive arrays and the
+    // links between clusters primitive maps (as objects, with boxed link maps, they took ~0.4 KB an edge).
+    int m = edges.size();
+    int[] ea = new int[m];
+    int[] eb = new int[m];
+    boolean[] copy = new boolean[m];
+    double[] es = new double[m];
+    for (int k = 0; k < m; k++) {
+      Edge e = edges.get(k);
+      ea[k] = index.get(e.a);
+      eb[k] = index.get(e.b);
+      copy[k] = e.type == Edge.COPY;
+      es[k] = e.score;
+    }
+    edges = null;
+    index = null;
     int[] copyParent = identity(n);
-    for (Edge e : edges) {
-      if (e.type == Edge.COPY) {
-        union(copyParent, index.get(e.a), index.get(e.b));
+    for (int k = 0; k < m; k++) {
+      if (copy[k]) {
+        union(copyParent, ea[k], eb[k]);
       }
     }
     // Canonical of each copy group.
@@ -115,50 +147,58 @@ public final class StoryClusterer implements Serializable {
     for (int i = 0; i < n; i++) {
       size[parent[i]]++;
     }
-    Map<Integer, Map<Integer, Double>> links = new HashMap<>();
-    List<int[]> storyEdges = new ArrayList<>();
-    for (Edge e : edges) {
-      if (e.type != Edge.STORY) {
+    LinkMap[] links = new LinkMap[n];
+    int[] storyA = new int[m];
+    int[] storyB = new int[m];
+    int stories = 0;
+    for (int k = 0; k < m; k++) {
+      if (copy[k]) {
         continue;
       }
-      int x = parent[index.get(e.a)];
-      int y = parent[index.get(e.b)];
+      int x = parent[ea[k]];
+      int y = parent[eb[k]];
       if (x == y) {
         continue;
       }
-      links.computeIfAbsent(x, k -> new HashMap<>()).merge(y, e.score, Double::sum);
-      links.computeIfAbsent(y, k -> new HashMap<>()).merge(x, e.score, Double::sum);
-      storyEdges.add(new int[] {index.get(e.a), index.get(e.b)});
+      linksOf(links, x).add(y, es[k]);
+      linksOf(links, y).add(x, es[k]);
+      storyA[stories] = ea[k];
+      storyB[stories] = eb[k];
+      stories++;
     }
     boolean merged = true;
     while (merged) {
       merged = false;
-      for (int[] se : storyEdges) {
-        int x = find(parent, se[0]);
-        int y = find(parent, se[1]);
+      for (int k = 0; k < stories; k++) {
+        int x = find(parent, storyA[k]);
+        int y = find(parent, storyB[k]);
         if (x == y) {
           continue;
         }
-        double between = links.get(x).getOrDefault(y, 0.0);
+        double between = linksOf(links, x).get(y);
         if (between < minLinkFraction * Math.pow((double) size[x] * size[y], sizeExponent)) {
           continue;
         }
-        // Union by size; the surviving root inherits the other's links.
+        // Union by size; the surviving root inherits the other's links (each sum is one addition, so the order
+        // the links are visited in cannot change a value).
         int keep = size[x] >= size[y] ? x : y;
         int gone = keep == x ? y : x;
         parent[gone] = keep;
         size[keep] += size[gone];
-        Map<Integer, Double> keepLinks = links.get(keep);
+        LinkMap keepLinks = linksOf(links, keep);
         keepLinks.remove(gone);
-        for (Map.Entry<Integer, Double> l : links.remove(gone).entrySet()) {
-          int other = l.getKey();
-          if (other == keep) {
+        LinkMap goneLinks = linksOf(links, gone);
+        links[gone] = null;
+        for (int slot = 0; slot < goneLinks.keys.length; slot++) {
+          int other = goneLinks.keys[slot];
+          if (other < 0 || other == keep) {
             continue;
           }
-          keepLinks.merge(other, l.getValue(), Double::sum);
-          Map<Integer, Double> otherLinks = links.get(other);
+          double v = goneLinks.values[slot];
+          keepLinks.add(other, v);
+          LinkMap otherLinks = linksOf(links, other);
           otherLinks.remove(gone);
-          otherLinks.merge(keep, l.getValue(), Double::sum);
+          otherLinks.add(keep, v);
         }
         merged = true;
       }
@@ -203,6 +243,87 @@ public final class StoryClusterer implements Serializable {
       out.put(ids.get(i), new Assignment(rootId[r], c == i ? null : ids.get(c)));
     }
     return out;
+  }
+
+  private static LinkMap linksOf(LinkMap[] links, int cluster) {
+    if (links[cluster] == null) {
+      links[cluster] = new LinkMap();
+    }
+    return links[cluster];
+  }
+
+  /** Summed edge scores from one cluster to others: an open-addressing int -> double map (keys >= 0). */
+  static final class LinkMap {
+    int[] keys = empty(4);
+    double[] values = new double[4];
+    private int count;
+
+    private static int[] empty(int n) {
+      int[] k = new int[n];
+      java.util.Arrays.fill(k, -1);
+      return k;
+    }
+
+    private int slot(int key) {
+      int mask = keys.length - 1;
+      int i = (key * 0x9E3779B9) >>> 1 & mask;
+      while (keys[i] >= 0 && keys[i] != key) {
+        i = (i + 1) & mask;
+      }
+      return i;
+    }
+
+    double get(int key) {
+      int i = slot(key);
+      return keys[i] == key ? values[i] : 0.0;
+    }
+
+    void add(int key, double v) {
+      int i = slot(key);
+      if (keys[i] == key) {
+        values[i] += v;
+        return;
+      }
+      keys[i] = key;
+      values[i] = v;
+      if (++count * 2 > keys.length) {
+        grow();
+      }
+    }
+
+    void remove(int key) {
+      int mask = keys.length - 1;
+      int i = slot(key);
+      if (keys[i] != key) {
+        return;
+      }
+      keys[i] = -1;
+      count--;
+      // Backward-shift deletion: move later entries of the probe run into the hole.
+      for (int j = (i + 1) & mask; keys[j] >= 0; j = (j + 1) & mask) {
+        int home = (keys[j] * 0x9E3779B9) >>> 1 & mask;
+        boolean between = i <= j ? (home > i && home <= j) : (home > i || home <= j);
+        if (!between) {
+          keys[i] = keys[j];
+          values[i] = values[j];
+          keys[j] = -1;
+          i = j;
+        }
+      }
+    }
+
+    private void grow() {
+      int[] oldKeys = keys;
+      double[] oldValues = values;
+      keys = empty(oldKeys.length * 2);
+      values = new double[oldKeys.length * 2];
+      count = 0;
+      for (int i = 0; i < oldKeys.length; i++) {
+        if (oldKeys[i] >= 0) {
+          add(oldKeys[i], oldValues[i]);
+        }
+      }
+    }
   }
 
   private static boolean earlier(int dateA, int idxA, int dateB, int idxB) {

@@ -262,6 +262,33 @@ class StoryLogicTest {
     assertEquals(whole, new java.util.HashSet<>(once));
   }
 
+  @Test
+  void linkMapAgreesWithAHashMapUnderAddsAndRemoves() {
+    java.util.Random rnd = new java.util.Random(3);
+    StoryClusterer.LinkMap m = new StoryClusterer.LinkMap();
+    Map<Integer, Double> ref = new HashMap<>();
+    for (int op = 0; op < 20_000; op++) {
+      int key = rnd.nextInt(300);
+      if (rnd.nextInt(3) == 0) {
+        m.remove(key);
+        ref.remove(key);
+      } else {
+        double v = rnd.nextInt(100) / 8.0;
+        m.add(key, v);
+        ref.merge(key, v, Double::sum);
+      }
+      int probe = rnd.nextInt(300);
+      assertEquals(ref.getOrDefault(probe, 0.0), m.get(probe), "key " + probe + " after op " + op);
+    }
+    Map<Integer, Double> held = new HashMap<>();
+    for (int slot = 0; slot < m.keys.length; slot++) {
+      if (m.keys[slot] >= 0) {
+        held.put(m.keys[slot], m.values[slot]);
+      }
+    }
+    assertEquals(ref, held);
+  }
+
   /** The reference for the home-band rule: every window pair of every band block verified, edges deduplicated. */
   private static long everyWindowPair(Map<String, List<CopySignature>> blocks, JoinStories.Params p,
       java.util.Set<Edge> out) {
