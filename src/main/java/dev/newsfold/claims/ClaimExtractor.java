@@ -388,6 +388,10 @@ public final class ClaimExtractor {
     while (prev >= 0 && s.tag(prev, "ADV")) {
       prev--;
     }
+    if (prev >= 0 && isBe(s.lower(prev)) && lemma.equals("expect") && low.endsWith("ed") && k + 2 < n
+        && s.lower(k + 1).equals("to")) {
+      return raising(s, k, k, prev - 1, verb(s, k), stance);
+    }
     if (prev >= 0 && (s.lower(prev).equals("to") || isBe(s.lower(prev)) && (low.endsWith("ed")
         || low.equals("said") || low.equals("told") || low.equals("thought") || low.equals("known")))) {
       return null;
@@ -419,7 +423,7 @@ public final class ClaimExtractor {
     int boundary; // token before the attribution clause
     int srcFrom;
     int srcTo;
-    if (k > 0 && (s.tokens[k - 1].equals(",") || isQuote(s.tokens[k - 1])) && k + 1 < n) {
+    if (k > 0 && (s.tokens[k - 1].equals(",") || isQuote(s.tokens[k - 1])) && k + 1 < n && !participle) {
       // Inverted: "..., said Caddell" / "”, said the official"
       int[] after = nounPhraseForward(s, cueEnd + 1);
       if (after != null && (after[1] + 1 >= n || s.tag(after[1] + 1, "PUNCT") || s.tag(after[1] + 1, "ADP"))
@@ -677,8 +681,46 @@ public final class ClaimExtractor {
     if (cEnd <= cStart) {
       return null;
     }
+    if ((lemma.equals("seem") || lemma.equals("appear")) && k + 2 < n && s.lower(k + 1).equals("to")
+        && !s.lower(np[0]).equals("it")) {
+      // "The plan seems to be working": a judgement without a named judge, about the subject and its predicate.
+      Found r = raising(s, k, cueEnd, subjEnd, verb, stance);
+      if (r != null) {
+        return r;
+      }
+    }
     return new Found(s.starts[k], s.ends[cueEnd], verb, stance, s.starts[np[0]], s.ends[np[1]], cStart, cEnd,
         quote);
+  }
+
+  private static String verb(TaggedSentence s, int k) { return s.tokens[k]; }
+
+  /**
+   * Raising cues ("X seems to ...", "X appears to ...", "X is expected to ..."): nobody is named as the source and
+   * the content is the subject with its infinitive predicate, so it runs from the subject to the end of the clause.
+   */
+  private static Found raising(TaggedSentence s, int k, int cueEnd, int subjEnd, String verb, String stance) {
+    int e = subjEnd;
+    while (e >= 0 && isAdverbial(s, e)) {
+      e--;
+    }
+    int[] np = nounPhraseBack(s, e);
+    if (np == null || s.lower(np[0]).equals("it") || s.lower(np[0]).equals("there")) {
+      return null;
+    }
+    int n = s.size();
+    int cEnd = contentEnd(s, n);
+    for (int x = cueEnd + 2; x + 1 < n; x++) {
+      if (s.tokens[x].equals(",") && (s.tag(x + 1, "CCONJ") || s.tag(x + 1, "SCONJ")
+          || SUBORDINATORS.contains(s.lower(x + 1)))) {
+        cEnd = s.ends[x - 1];
+        break;
+      }
+    }
+    if (cEnd <= s.ends[cueEnd]) {
+      return null;
+    }
+    return new Found(s.starts[k], s.ends[cueEnd], verb, stance, -1, -1, s.starts[np[0]], cEnd, false);
   }
 
   /**
@@ -784,11 +826,13 @@ public final class ClaimExtractor {
         // participles may describe ("a journalist visiting Nice"); a finite verb starts another clause, unless a
         // relative pronoun opened it ("An AP survey of superdelegates, who are influential in ..., found")
         relative |= (s.lower(i).equals("who") || s.lower(i).equals("whose"))
-            && s.tokens[i - 1].equals(",") || s.lower(i).equals("who") && i > c + 2;
+            && s.tokens[i - 1].equals(",") || s.lower(i).equals("who") && i > c + 2
+            || s.lower(i).equals("that") && s.tag(i, "PRON") && i > c + 2; // "a cape that formed ..."
         verb |= !relative && (s.tag(i, "AUX") || s.tag(i, "VERB") && !s.lower(i).endsWith("ing")
             && !s.lower(i).endsWith("ed"));
       }
-      if (!verb && (np[0] == 0 || s.tokens[np[0] - 1].equals(",") || isQuote(s.tokens[np[0] - 1]))) {
+      if (!verb && (np[0] == 0 || s.tokens[np[0] - 1].equals(",") || isQuote(s.tokens[np[0] - 1])
+          || np[0] == 1 && (s.tag(0, "CCONJ") || s.tag(0, "ADV")))) { // "But Mr. Guerrero, a Republican, said"
         return np;
       }
     }
@@ -1021,6 +1065,7 @@ public final class ClaimExtractor {
 
   /** ", adding that ..." / ", saying ...": the subject is the sentence's first noun phrase. */
   private static int[] participleSubject(TaggedSentence s, int k) {
+    int n = s.size();
     boolean coordinated = k > 1 && (s.lower(k - 1).equals("and") || s.lower(k - 1).equals("but"))
         && !s.lower(k).endsWith("ing"); // "... rushed everyone inside and said they will ...": shared subject
     if (!coordinated && (!s.lower(k).endsWith("ing") || k == 0 || !s.tokens[k - 1].equals(","))) {
@@ -1028,7 +1073,22 @@ public final class ClaimExtractor {
     }
     for (int i = 0; i < k - 1; i++) {
       if (s.tag(i, "VERB") || s.tag(i, "AUX")) {
-        return i == 0 ? null : nounPhraseBack(s, i - 1 >= 0 && s.tag(i - 1, "ADV") ? i - 2 : i - 1);
+        int[] np = i == 0 ? null : nounPhraseBack(s, i - 1 >= 0 && s.tag(i - 1, "ADV") ? i - 2 : i - 1);
+        if (np == null && i > 1 && s.tokens[i - 1].equals(",")) {
+          // "De Blasio, speaking on the radio, called ... and said ...": the subject opens the sentence and an
+          // insertion between commas separates it from the first verb.
+          int a = 0;
+          while (a < i && (s.tag(a, "CCONJ") || s.tag(a, "ADV") || s.tokens[a].equals(","))) {
+            a++;
+          }
+          int[] fw = nounPhraseForward(s, a);
+          if (fw != null && fw[1] + 1 < n && s.tokens[fw[1] + 1].equals(",") && !s.tag(fw[0], "PRON")
+              || fw != null && s.tag(fw[0], "PRON") && SUBJECT_PRONOUNS.contains(s.lower(fw[0]))
+              && fw[1] + 1 < n && s.tokens[fw[1] + 1].equals(",")) {
+            np = fw;
+          }
+        }
+        return np;
       }
     }
     return null;

@@ -157,4 +157,39 @@ class ClaimExtractorTest {
     ExtractedClaim c = only("OLSEN: We are going to win this county.", "We are going to win");
     assertEquals(":", c.verb());
   }
+  @Test
+  void appositionWithRelativeClauseAfterOpeningConjunction() {
+    ExtractedClaim c = only("But Mr. Halvorsen, a farmer who described himself as a lifelong Liberal, said he would"
+        + " vote for the new party.", "he would vote");
+    assertEquals("Mr. Halvorsen", c.speakerMention());
+    ExtractedClaim d = only("Councillor Ruth Ames, dressed in a coat that carried the town crest, said the bridge"
+        + " would close in May.", "the bridge would close");
+    assertEquals("Councillor Ruth Ames", d.speakerMention());
+  }
+
+  @Test
+  void coordinatedCueAfterInsertionSharesSentenceSubject() {
+    List<ExtractedClaim> claims = extractor.extract("Olsen, speaking on local radio, called the levy a mistake and"
+        + " said the council had ignored farmers.");
+    ExtractedClaim c = find(claims, x -> x.attributed() && x.content().startsWith("the council had ignored"),
+        "and said");
+    assertEquals("Olsen", c.speakerMention());
+  }
+
+  @Test
+  void participleIsNotAnInvertedAttribution() {
+    List<ExtractedClaim> claims = extractor.extract("Olsen toured the harbour on Monday, declaring it “the finest"
+        + " in the north” to a crowd of fishermen.");
+    assertFalse(claims.stream().anyMatch(x -> "it".equals(x.speakerMention())), claims::toString);
+  }
+
+  @Test
+  void raisingCuesKeepTheSubjectInTheContent() {
+    ExtractedClaim c = only("The new ferry service seems to be losing money.", "The new ferry service");
+    assertEquals(null, c.speakerMention());
+    assertTrue(c.content().endsWith("losing money"), c.content());
+    ExtractedClaim d = only("The harbour board is expected to approve the budget on Friday.", "The harbour board");
+    assertEquals("expected", d.verb());
+    assertTrue(d.content().endsWith("on Friday"), d.content());
+  }
 }
