@@ -253,8 +253,22 @@ public final class ClaimExtractor {
     int n = s.size();
     int coveredTo = -1; // token index up to which content of an earlier cue in this sentence extends
     for (int k = 0; k < n; k++) {
-      if (k <= coveredTo) {
+      boolean according = k > 1 && s.lower(k).equals("according") && k + 1 < n && s.lower(k + 1).equals("to")
+          && s.tokens[k - 1].equals(",");
+      if (k <= coveredTo && !according) {
         continue;
+      }
+      if (according && k <= coveredTo && !out.isEmpty()) {
+        // "X would see gains, an analyst said, ..." aside: "..., according to Y" attributes the whole clause
+        // before it to Y, even when a weaker cue inside it already took that clause as content; the earlier
+        // claim keeps its part up to the comma (a nested attribution).
+        Found last = out.get(out.size() - 1);
+        if (last.contentEnd() > s.starts[k - 1] && last.contentStart() < s.starts[k - 1]) {
+          out.set(out.size() - 1, new Found(last.cueStart(), last.cueEnd(), last.verb(), last.stance(),
+              last.srcFrom(), last.srcTo(), last.contentStart(), s.starts[k - 1], last.quote(),
+              last.gapStart() < s.starts[k - 1] ? last.gapStart() : -1,
+              last.gapStart() < s.starts[k - 1] ? last.gapEnd() : -1));
+        }
       }
       Found f = null;
       Found before = out.isEmpty() ? null : out.get(out.size() - 1);
@@ -356,7 +370,17 @@ public final class ClaimExtractor {
     if (cEnd <= cStart) {
       return null;
     }
-    return new Found(s.starts[k], s.ends[k + 1], s.span(k, k + 1), "ASSERT", srcFrom, srcTo, cStart, cEnd, false);
+    Found f = new Found(s.starts[k], s.ends[k + 1], s.span(k, k + 1), "ASSERT", srcFrom, srcTo, cStart, cEnd, false);
+    if (k > 1 && b + 2 < n && s.tokens[b].equals(",") && !s.tag(b + 1, "CCONJ") && !s.tag(b + 1, "SCONJ")
+        && !SUBORDINATORS.contains(s.lower(b + 1)) && !s.lower(b + 1).endsWith("ing")) {
+      // "Over the long term, according to the budget office, the deficit will rise": the clause goes on after
+      // the source.
+      int end = contentEnd(s, n);
+      if (end > s.starts[b + 1] && clauseBefore(s, n) && !clauseBefore(s, k)) {
+        f = f.withContinuation(cEnd, s.starts[b + 1], end);
+      }
+    }
+    return f;
   }
 
   /** End of the sentence's content: before the final punctuation and closing quote. */
@@ -573,14 +597,15 @@ public final class ClaimExtractor {
     }
     // Weak cues with a plain object ("criticized Clinton's email use") count as attributions too: measured on
     // PolNeAR train, keeping them raised F1 (more recall than lost precision). They still need a subject.
-    if (weak && !signal && c < n && s.tag(c, "PUNCT")) {
+    boolean afterQuote = si > 0 && all.get(si - 1).paragraph == s.paragraph && (np[0] == 0 || isQuote(s.tokens[0]))
+        && isQuote(all.get(si - 1).tokens[all.get(si - 1).size() - 1]);
+    // A weak cue before the final stop may still close a quote: '"Why not?" Olsen asked.'
+    if (weak && !signal && c < n && s.tag(c, "PUNCT") && !(afterQuote && c == n - 1)) {
       return null;
     }
     boolean quote = c > cueEnd + 1 && isQuote(s.tokens[c - 1]);
     int cEnd;
     int cStart;
-    boolean afterQuote = si > 0 && all.get(si - 1).paragraph == s.paragraph && (np[0] == 0 || isQuote(s.tokens[0]))
-        && isQuote(all.get(si - 1).tokens[all.get(si - 1).size() - 1]);
     if (c >= n || contentEnd(s, n) <= s.starts[c] || afterQuote && !quote && adjunctOnly(s, c)) {
       // '"Is that all there is?" Trump said.': the quote is the previous sentence of the paragraph.
       // Also with a tail: '“Who do they think they are?” Trump said of Apple in February, when ...'.
@@ -787,9 +812,37 @@ public final class ClaimExtractor {
     }
     // A lone word opening a paragraph: a transcript speaker in capitals ("PENCE:") or a headline source
     // ("Trump: ‘...’") when a quote or a capitalised clause follows. Not "Seoul:", a dateline before plain text.
-    return paragraphStart && colon == 1 && name.length() > 1 && (name.equals(name.toUpperCase(Locale.ROOT))
-        || isQuote(s.tokens[colon + 1]) && isSingleName(name));
+    if (paragraphStart && colon == 1 && name.length() > 1 && (name.equals(name.toUpperCase(Locale.ROOT))
+        || isQuote(s.tokens[colon + 1]) && isSingleName(name))) {
+      return true;
+    }
+    // "Graham: Trump's Rhetoric Destroying GOP's Chance", "Poll: Sanders Leads", "Matthews: Well, ...": a short
+    // capitalised source on a line of its own before a capitalised statement (headline or transcript style).
+    int c = colon + 1;
+    while (c < s.size() - 1 && isQuote(s.tokens[c])) {
+      c++;
+    }
+    if (!paragraphStart || name.length() < 2 || HEADLINE_LABELS.contains(s.lower(0)) || !s.isCapitalised(c)
+        || !(colon == 1 ? s.tag(0, "PROPN") || s.tag(0, "NOUN") : s.tag(colon - 1, "PROPN"))) {
+      return false;
+    }
+    // Only before a title-case statement or a quote: "Seoul: The sister of ... denied" is a dateline.
+    int words = 0;
+    int caps = 0;
+    for (int i = c; i < s.size(); i++) {
+      if (Character.isLetter(s.tokens[i].charAt(0)) && s.tokens[i].length() > 3) {
+        words++;
+        caps += s.isCapitalised(i) ? 1 : 0;
+      }
+    }
+    return c > colon + 1 || words >= 2 && caps * 10 >= words * 7;
   }
+
+  // Line labels that are not sources ("Update: ...", "Watch: ...").
+  private static final Set<String> HEADLINE_LABELS = words("update", "updated", "note", "editor", "editors",
+      "watch", "video", "videos", "photo", "photos", "correction", "exclusive", "breaking", "related", "read", "see",
+      "also", "warning", "disclaimer", "q", "a", "question", "answer", "listen", "live", "audio", "transcript",
+      "source", "sources", "subscribe", "click", "follow", "advertisement", "tags", "topics", "by", "credit");
 
   /** Whether tokens before {@code end} hold a clause (a verb), so they can be reported content. */
   private static boolean clauseBefore(TaggedSentence s, int end) {

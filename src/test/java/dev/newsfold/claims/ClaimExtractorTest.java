@@ -192,4 +192,30 @@ class ClaimExtractorTest {
     assertEquals("expected", d.verb());
     assertTrue(d.content().endsWith("on Friday"), d.content());
   }
+
+  @Test
+  void headlineSourceBeforeColon() {
+    ExtractedClaim c = only("Halvorsen: Harbour Levy Will Ruin Small Fishermen\n\nThe levy was passed on Monday.",
+        "Harbour Levy");
+    assertEquals("Halvorsen", c.speakerMention());
+    List<ExtractedClaim> claims = extractor.extract("Update: The ferry runs again.");
+    assertFalse(claims.stream().anyMatch(ExtractedClaim::attributed), claims::toString);
+  }
+
+  @Test
+  void apostropheQuoteAfterQuestionMark() {
+    ExtractedClaim c = only("''Why does the council never listen?'' Mr. Olsen asked.", "Why does the council");
+    assertEquals("Mr. Olsen", c.speakerMention());
+  }
+
+  @Test
+  void accordingToOwnsTheClauseBeforeIt() {
+    List<ExtractedClaim> claims = extractor.extract("Farm incomes would rise next year, according to a report the"
+        + " ministry released on Monday.");
+    ExtractedClaim c = find(claims, x -> "according to".equals(x.verb()), "according to");
+    assertTrue(c.content().startsWith("Farm incomes would rise"), c.content());
+    ExtractedClaim d = only("Over the coming decade, according to the harbour office, the port will double its"
+        + " traffic.", "Over the coming decade");
+    assertTrue(d.content().endsWith("double its traffic"), d.content());
+  }
 }
