@@ -222,6 +222,18 @@ public final class ClaimExtractor {
       }
     }
     for (int i = 0; i + 1 < n; i++) {
+      // "Cuban/ADJ said", "Trump/ADJ told": a capitalised adjective right before a reporting verb is its subject.
+      if (t[i].equals("ADJ") && s.isCapitalised(i) && t[i + 1].equals("VERB") && CueLexicon.stance(s.tokens[i + 1]) != null
+          && (i == 0 || !s.tag(i - 1, "DET"))) {
+        t[i] = "PROPN";
+      }
+      // "Florida delegate/VERB John Archer", "University professor/ADV Paul Beck": a title word next to a name.
+      if (i > 0 && TITLE_WORDS.contains(s.lower(i)) && !s.isCapitalised(i) && (t[i].equals("VERB")
+          || t[i].equals("ADV") || t[i].equals("ADJ")) && s.tag(i + 1, "PROPN") && s.tag(i - 1, "PROPN")) {
+        t[i] = "NOUN";
+      }
+    }
+    for (int i = 0; i + 1 < n; i++) {
       if (t[i].equals("VERB") && s.isCapitalised(i) && t[i + 1].equals("VERB") && CueLexicon.stance(s.tokens[i + 1]) != null
           && CueLexicon.stance(s.tokens[i]) == null) {
         t[i] = "PROPN";
@@ -447,7 +459,14 @@ public final class ClaimExtractor {
     int boundary; // token before the attribution clause
     int srcFrom;
     int srcTo;
-    if (k > 0 && (s.tokens[k - 1].equals(",") || isQuote(s.tokens[k - 1])) && k + 1 < n && !participle) {
+    int[] quoted = k > 2 && !isQuote(s.tokens[k - 1]) && !(np != null && np[0] > 0 && isQuote(s.tokens[np[0] - 1]))
+        ? quoteThenSubject(s, k, paraStart) : null;
+    if (quoted != null) {
+      // '“...,” Jeff Weaver, the campaign manager, said in a statement.'
+      boundary = quoted[0];
+      srcFrom = s.starts[quoted[1]];
+      srcTo = s.ends[quoted[2]];
+    } else if (k > 0 && (s.tokens[k - 1].equals(",") || isQuote(s.tokens[k - 1])) && k + 1 < n && !participle) {
       // Inverted: "..., said Caddell" / "”, said the official"
       int[] after = nounPhraseForward(s, cueEnd + 1);
       if (after != null && (after[1] + 1 >= n || s.tag(after[1] + 1, "PUNCT") || s.tag(after[1] + 1, "ADP"))
@@ -746,6 +765,45 @@ public final class ClaimExtractor {
       return null;
     }
     return new Found(s.starts[k], s.ends[cueEnd], verb, stance, -1, -1, s.starts[np[0]], cEnd, false);
+  }
+
+  /**
+   * '“...,” Cecelia Purner, 67, a retired nurse, said ...' / '“...,” Paris, who used to work on Capitol Hill, said':
+   * a closing quote, then a subject with an apposition or relative clause between commas, then the cue at token k.
+   * Returns {closing quote token, subject start, subject end} or null.
+   */
+  private static int[] quoteThenSubject(TaggedSentence s, int k, int paraStart) {
+    int e = k - 1;
+    while (e >= 0 && isAdverbial(s, e)) {
+      e--;
+    }
+    if (e < 2 || !s.tokens[e].equals(",")) {
+      return null;
+    }
+    for (int x = e - 1; x >= 1 && x >= k - 40; x--) {
+      if (!isQuote(s.tokens[x])) {
+        continue;
+      }
+      if (openQuoteBefore(s.text, paraStart, s.starts[x]) < 0) {
+        return null; // an opening mark: the quote is after the subject
+      }
+      int[] np = nounPhraseForward(s, x + 1);
+      if (np == null || np[1] + 1 >= e || !s.tokens[np[1] + 1].equals(",")
+          || s.tag(np[0], "PRON") && !SUBJECT_PRONOUNS.contains(s.lower(np[0]))) {
+        return null;
+      }
+      boolean relative = false;
+      for (int i = np[1] + 1; i < e; i++) {
+        String w = s.lower(i);
+        relative |= w.equals("who") || w.equals("which") || w.equals("whose") || w.equals("that") && s.tag(i, "PRON");
+        if (!relative && (s.tag(i, "AUX") || s.tag(i, "VERB") && !w.endsWith("ing") && !w.endsWith("ed"))
+            || isQuote(s.tokens[i])) {
+          return null;
+        }
+      }
+      return new int[] {x, np[0], np[1]};
+    }
+    return null;
   }
 
   /**

@@ -218,4 +218,23 @@ class ClaimExtractorTest {
         + " traffic.", "Over the coming decade");
     assertTrue(d.content().endsWith("double its traffic"), d.content());
   }
+  @Test
+  void quoteBeforeSubjectWithApposition() {
+    ExtractedClaim c = only("“We will keep the harbour open all winter,” Ruth Ames, 58, a ferry captain from Tromso,"
+        + " said in an interview on Sunday.", "We will keep the harbour open");
+    assertEquals("Ruth Ames", c.speakerMention());
+    assertTrue(c.directQuote());
+    ExtractedClaim d = only("“It is a fair deal,” Olsen, who chairs the harbour board, said about the levy.",
+        "It is a fair deal");
+    assertEquals("Olsen", d.speakerMention());
+  }
+
+  @Test
+  void titleWordAndCapitalisedAdjectiveRetagged() {
+    // The UD tagger reads "Cuban" as ADJ and "delegate" as VERB here.
+    ExtractedClaim c = only("On Monday, Cuban said the plan was sound.", "the plan was sound");
+    assertEquals("Cuban", c.speakerMention());
+    ExtractedClaim d = only("“It is over,” Florida delegate John Archer said.", "It is over");
+    assertEquals("Florida delegate John Archer", d.speakerMention());
+  }
 }
