@@ -54,7 +54,7 @@ public final class ClaimExtractor {
   private static final Set<String> SUBORDINATORS = words("as", "while", "when", "if", "because", "although",
       "though", "since", "after", "before", "until", "unless", "once", "whether");
   private static final Set<String> POSSESSIVES = words("his", "her", "their", "its", "our", "my", "your");
-  private static final Set<String> PERSONAL = words("he", "she", "him", "her");
+  private static final Set<String> PERSONAL = words("he", "she", "him", "her", "his");
   private static final Set<String> SUBJECT_PRONOUNS = words("he", "she", "they", "we", "i", "it", "you");
   static final Set<String> TITLE_WORDS = words("president", "minister", "secretary", "spokesman", "spokeswoman",
       "spokesperson", "leader", "chief", "director", "official", "senator", "sen.", "rep.", "representative",
@@ -320,6 +320,15 @@ public final class ClaimExtractor {
           int floor = coveredTo >= 0 && coveredTo + 1 < n ? s.starts[Math.min(n - 1, coveredTo + 1)] : -1;
           f = verbCue(s, k, stance, all, si, paraStart, paraEnd, floor);
         }
+      } else if (NOMINAL_CUES && s.tag(k, "NOUN") && k + 2 < n && CueLexicon.nominalStance(s.lower(k)) != null
+          && openQuoteBefore(s.text, paraStart, s.starts[k]) < 0) {
+        Found g = nominalCue(s, k);
+        if (g != null) {
+          // A noun cue inside a clause ("his claim that ...") does not own the rest of the sentence: later verb
+          // cues still see the whole sentence.
+          out.add(g);
+          continue;
+        }
       }
       if (f != null) {
         out.add(f);
@@ -338,6 +347,88 @@ public final class ClaimExtractor {
       }
     }
     return out;
+  }
+
+  static boolean NOMINAL_CUES = !Boolean.getBoolean("claims.noNominal");
+  static boolean NOMINAL_PREP = !Boolean.getBoolean("claims.noNominalPrep");
+
+  /**
+   * Noun cues: "her claim that the vote was rigged" (content = the that-clause), "his criticism of the plan"
+   * (content = the object of the preposition the noun takes). The source is the possessor ("her", "Trump's", "the
+   * party's") when there is one.
+   */
+  private static Found nominalCue(TaggedSentence s, int k) {
+    int n = s.size();
+    String noun = s.lower(k);
+    String stance = CueLexicon.nominalStance(noun);
+    int c = k + 1;
+    int cEnd;
+    boolean that = s.lower(c).equals("that") && !s.tag(c + 1, "VERB") && !s.tag(c + 1, "AUX");
+    if (that) {
+      c++;
+      if (!verbWithin(s, c, 8)) {
+        return null;
+      }
+    } else if (NOMINAL_PREP && CueLexicon.nominalTakes(noun, s.lower(c))) {
+      c++;
+    } else {
+      return null;
+    }
+    // The content runs to the end of the clause (a comma before a conjunction or subordinator, a semicolon, a dash,
+    // a closing bracket) or, for a prepositional object, to the end of its noun phrase.
+    int e = c;
+    while (e < n && !s.tokens[e].equals(";") && !isDash(s.tokens[e]) && !s.tokens[e].equals(")")
+        && !(s.tokens[e].equals(",") && e + 1 < n && (s.tag(e + 1, "CCONJ") || s.tag(e + 1, "SCONJ")
+        || SUBORDINATORS.contains(s.lower(e + 1)) || s.lower(e + 1).equals("which")
+        || s.lower(e + 1).equals("who") || CueLexicon.stance(s.tokens[e + 1]) != null))
+        && !(!that && (s.tag(e, "VERB") && !s.lower(e).endsWith("ing") || s.tag(e, "AUX")
+        || s.tokens[e].equals(",") || s.tag(e, "SCONJ")))) {
+      e++;
+    }
+    while (e - 1 > c && (s.tag(e - 1, "PUNCT") || isQuote(s.tokens[e - 1]) || s.tag(e - 1, "CCONJ")
+        || s.tag(e - 1, "ADP"))) {
+      e--;
+    }
+    if (e <= c) {
+      return null;
+    }
+    cEnd = s.ends[e - 1];
+    int srcFrom = -1;
+    int srcTo = -1;
+    int p = k - 1;
+    while (p >= 0 && (s.tag(p, "ADJ") || s.tag(p, "ADV"))) {
+      p--;
+    }
+    if (p >= 0 && POSSESSIVES.contains(s.lower(p))) {
+      srcFrom = s.starts[p];
+      srcTo = s.ends[p];
+    } else if (p >= 0 && (s.tokens[p].equals("'s") || s.tokens[p].equals("’s") || s.tokens[p].endsWith("'s")
+        || s.tokens[p].endsWith("’s") || s.tokens[p].equals("'") || s.tokens[p].equals("’"))) {
+      int b = s.tokens[p].length() > 2 ? p : p - 1;
+      int[] np = nounPhraseBack(s, b);
+      if (np != null) {
+        srcFrom = s.starts[np[0]];
+        srcTo = s.ends[np[1]];
+      }
+    } else {
+      // "Trump voiced support for ...", "the group expressed a fear that ...": the subject of the verb whose object
+      // the noun is.
+      while (p >= 0 && s.tag(p, "DET") && !s.lower(p).equals("that")) {
+        p--;
+      }
+      if (p > 0 && s.tag(p, "VERB")) {
+        int v = p - 1;
+        while (v >= 0 && isAdverbial(s, v)) {
+          v--;
+        }
+        int[] np = nounPhraseBack(s, v);
+        if (np != null) {
+          srcFrom = s.starts[np[0]];
+          srcTo = s.ends[np[1]];
+        }
+      }
+    }
+    return new Found(s.starts[k], s.ends[k], s.tokens[k], stance, srcFrom, srcTo, s.starts[c], cEnd, false);
   }
 
   private static int lastTokenBefore(TaggedSentence s, int charEnd) {
@@ -469,7 +560,8 @@ public final class ClaimExtractor {
     } else if (k > 0 && (s.tokens[k - 1].equals(",") || isQuote(s.tokens[k - 1])) && k + 1 < n && !participle) {
       // Inverted: "..., said Caddell" / "”, said the official"
       int[] after = nounPhraseForward(s, cueEnd + 1);
-      if (after != null && (after[1] + 1 >= n || s.tag(after[1] + 1, "PUNCT") || s.tag(after[1] + 1, "ADP"))
+      if (after != null && (after[1] + 1 >= n || s.tag(after[1] + 1, "PUNCT") || s.tag(after[1] + 1, "ADP")
+          || s.lower(after[1] + 1).equals("who") && isQuote(s.tokens[k - 1])) // '”, said an expert who has ...'
           && (isQuote(s.tokens[k - 1]) || clauseBefore(s, k - 1))) {
         boundary = k - 1;
         srcFrom = s.starts[after[0]];
@@ -481,7 +573,8 @@ public final class ClaimExtractor {
       }
     } else if (np != null && np[0] > 0 && (s.tokens[np[0] - 1].equals(",") || isQuote(s.tokens[np[0] - 1]))
         && np[0] - 1 > 0
-        && (isQuote(s.tokens[np[0] - 1]) || isQuote(s.tokens[np[0] - 2])
+        && ((isQuote(s.tokens[np[0] - 1]) || isQuote(s.tokens[np[0] - 2])) && (quoteOpensSentence(s, np[0] - 1,
+        paraStart) || restIsTail(s, cueEnd + 1))
         || restIsTail(s, cueEnd + 1) && clauseBefore(s, np[0] - 1) && !quoteFollows(s, cueEnd + 1)
         && !(introductory(s) && contentEnd(s, n) > s.ends[cueEnd]))) {
       boundary = np[0] - 1;
@@ -765,6 +858,23 @@ public final class ClaimExtractor {
       return null;
     }
     return new Found(s.starts[k], s.ends[cueEnd], verb, stance, -1, -1, s.starts[np[0]], cEnd, false);
+  }
+
+  /**
+   * Whether the quotation closing at token q opened at the start of the sentence or before it. 'On Fox's “Hannity,”
+   * Gingrich said ...': a quoted title inside a fronted adjunct is no content.
+   */
+  private static boolean quoteOpensSentence(TaggedSentence s, int q, int paraStart) {
+    int close = q;
+    while (close > 0 && !isQuote(s.tokens[close])) {
+      close--;
+    }
+    int open = openQuoteBefore(s.text, paraStart, s.starts[close]);
+    int first = 0;
+    while (first < s.size() - 1 && isQuote(s.tokens[first])) {
+      first++;
+    }
+    return open < 0 || open < s.starts[first];
   }
 
   /**

@@ -237,4 +237,15 @@ class ClaimExtractorTest {
     ExtractedClaim d = only("“It is over,” Florida delegate John Archer said.", "It is over");
     assertEquals("Florida delegate John Archer", d.speakerMention());
   }
+  @Test
+  void nounCuesWithThatClauseOrPreposition() {
+    List<ExtractedClaim> claims = extractor.extract("Olsen stood by her claim that the levy was illegal.");
+    ExtractedClaim c = find(claims, x -> "claim".equals(x.verb()), "claim that");
+    assertEquals("the levy was illegal", c.content());
+    assertEquals("her", c.speakerMention());
+    List<ExtractedClaim> more = extractor.extract("The fishermen voiced strong support for the new harbour plan.");
+    ExtractedClaim d = find(more, x -> "support".equals(x.verb()), "support for");
+    assertEquals("the new harbour plan", d.content());
+    assertEquals("The fishermen", d.speakerMention());
+  }
 }
