@@ -204,6 +204,16 @@ public final class ClaimExtractor {
         }
       }
     }
+    for (int i = 1; i + 1 < n; i++) {
+      // "The poll shows/NOUN Cruz has fallen", "Footage from the game shows/NOUN that ...": third-person forms that
+      // are rarely nouns, between a noun subject and a clause.
+      if (t[i].equals("NOUN") && FINDING_FORMS.contains(s.lower(i)) && (s.tag(i - 1, "NOUN")
+          || s.tag(i - 1, "PROPN")) && (s.lower(i + 1).equals("that") || s.tag(i + 1, "PROPN")
+          || s.tag(i + 1, "NOUN") && s.isCapitalised(i + 1) || s.tag(i + 1, "DET") || s.tag(i + 1, "NUM")
+          || s.tag(i + 1, "PRON") && SUBJECT_PRONOUNS.contains(s.lower(i + 1)))) {
+        t[i] = "VERB";
+      }
+    }
     if (n >= 4) {
       // Headlines in title case ("Carly Fiorina Endorses Ted Cruz"): the tagger reads the verb as part of a name.
       int caps = 0;
@@ -320,6 +330,8 @@ public final class ClaimExtractor {
           int floor = coveredTo >= 0 && coveredTo + 1 < n ? s.starts[Math.min(n - 1, coveredTo + 1)] : -1;
           f = verbCue(s, k, stance, all, si, paraStart, paraEnd, floor);
         }
+      } else if (s.lower(k).equals("in") && s.tag(k, "ADP") && k > 2 && k + 2 < n) {
+        f = inPoll(s, k);
       } else if (NOMINAL_CUES && s.tag(k, "NOUN") && k + 2 < n && CueLexicon.nominalStance(s.lower(k)) != null
           && openQuoteBefore(s.text, paraStart, s.starts[k]) < 0) {
         Found g = nominalCue(s, k);
@@ -348,6 +360,83 @@ public final class ClaimExtractor {
     }
     return out;
   }
+
+  private static final Set<String> POLL_NOUNS = words("poll", "polls", "survey", "surveys", "polling");
+
+  /**
+   * Polls as sources: "Cruz had 38 percent support in a Fox poll" (content = the clause before "in", the poll is
+   * the source) and "a CNN poll in which Clinton held a lead" (content = the relative clause).
+   */
+  private static Found inPoll(TaggedSentence s, int k) {
+    int n = s.size();
+    if (s.lower(k + 1).equals("which") && POLL_NOUNS.contains(s.lower(k - 1))) {
+      int[] src = nounPhraseBack(s, k - 1);
+      int c = k + 2;
+      int e = c;
+      while (e < n && !s.tokens[e].equals(";") && !isDash(s.tokens[e]) && !(s.tokens[e].equals(",")
+          && e + 1 < n && (s.tag(e + 1, "CCONJ") || s.tag(e + 1, "SCONJ") || s.lower(e + 1).equals("which")))) {
+        e++;
+      }
+      while (e - 1 > c && (s.tag(e - 1, "PUNCT") || isQuote(s.tokens[e - 1]))) {
+        e--;
+      }
+      if (src == null || e <= c + 1 || !verbWithin(s, c, e - c)) {
+        return null;
+      }
+      return new Found(s.starts[k], s.ends[k], "in", "ASSERT", s.starts[src[0]], s.ends[src[1]], s.starts[c],
+          s.ends[e - 1], false);
+    }
+    int h = k + 1;
+    while (h < n && h <= k + 6 && (s.tag(h, "DET") || s.tag(h, "ADJ") || s.tag(h, "PROPN") || s.tag(h, "NUM")
+        || s.tag(h, "NOUN") && !POLL_NOUNS.contains(s.lower(h)) || s.tag(h, "PART") && s.lower(h).endsWith("s"))) {
+      h++;
+    }
+    if (h >= n || h > k + 6 || !POLL_NOUNS.contains(s.lower(h))) {
+      return null;
+    }
+    // A particular poll ("a Fox poll", "the latest Quinnipiac survey"), not "in the polls" in general.
+    boolean specific = false;
+    for (int x = k + 1; x < h; x++) {
+      specific |= s.tag(x, "PROPN") || s.isCapitalised(x) || s.lower(x).equals("a") || s.lower(x).equals("an")
+          || s.lower(x).equals("latest") || s.lower(x).equals("new") || s.lower(x).equals("recent");
+    }
+    if (!specific) {
+      return null;
+    }
+    int srcEnd = h;
+    if (h + 2 < n && (s.lower(h + 1).equals("from") || s.lower(h + 1).equals("by") || s.lower(h + 1).equals("of"))) {
+      int[] more = nounPhraseForward(s, h + 2);
+      if (more != null) {
+        srcEnd = more[1];
+      }
+    }
+    // The clause before "in", after a fronted adjunct ("In March, Cruz had ...").
+    int a = 0;
+    if (s.tag(0, "ADP") || s.tag(0, "SCONJ") || s.tag(0, "ADV")) {
+      for (int x = 1; x < k; x++) {
+        if (s.tokens[x].equals(",")) {
+          a = x + 1;
+          break;
+        }
+        if (s.tag(x, "VERB") || s.tag(x, "AUX")) {
+          return null; // a subordinate clause opens the sentence
+        }
+      }
+    }
+    int e = k - 1;
+    while (e > a && (s.tag(e, "PUNCT") || isQuote(s.tokens[e]))) {
+      e--;
+    }
+    if (e - a < 2 || !verbWithin(s, a, e - a + 1) || s.tag(a, "PUNCT")) {
+      return null;
+    }
+    return new Found(s.starts[k], s.ends[k], "in", "ASSERT", s.starts[k + 1], s.ends[srcEnd], s.starts[a],
+        s.ends[e], false);
+  }
+
+  private static final Set<String> FINDING_FORMS = words("shows", "says", "finds", "suggests", "indicates",
+      "argues", "insists", "believes", "thinks", "predicts", "warns", "concludes", "estimates", "reveals",
+      "contends", "asserts", "maintains");
 
   static boolean NOMINAL_CUES = !Boolean.getBoolean("claims.noNominal");
   static boolean NOMINAL_PREP = !Boolean.getBoolean("claims.noNominalPrep");

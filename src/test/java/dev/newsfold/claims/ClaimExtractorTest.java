@@ -248,4 +248,22 @@ class ClaimExtractorTest {
     assertEquals("the new harbour plan", d.content());
     assertEquals("The fishermen", d.speakerMention());
   }
+  @Test
+  void pollAsSource() {
+    List<ExtractedClaim> claims = extractor.extract("In May, Olsen had 41 percent support in a Nordlys poll.");
+    ExtractedClaim c = find(claims, x -> "in".equals(x.verb()), "in a poll");
+    assertEquals("Olsen had 41 percent support", c.content());
+    assertEquals("a Nordlys poll", c.speakerMention());
+    List<ExtractedClaim> generic = extractor.extract("Olsen has slipped badly in the polls this spring.");
+    assertFalse(generic.stream().anyMatch(x -> "in".equals(x.verb())), generic::toString);
+    List<ExtractedClaim> which = extractor.extract("It was a regional survey in which most farmers opposed the levy.");
+    ExtractedClaim w = find(which, x -> "in".equals(x.verb()), "in which");
+    assertEquals("most farmers opposed the levy", w.content());
+  }
+
+  @Test
+  void findingVerbTaggedAsNounAfterNounSubject() {
+    ExtractedClaim c = only("The latest harbour survey shows Olsen has lost ground.", "Olsen has lost ground");
+    assertEquals("shows", c.verb());
+  }
 }
