@@ -233,8 +233,8 @@ public final class ClaimExtractor {
     }
     for (int i = 0; i + 1 < n; i++) {
       // "Cuban/ADJ said", "Trump/ADJ told": a capitalised adjective right before a reporting verb is its subject.
-      if (t[i].equals("ADJ") && s.isCapitalised(i) && t[i + 1].equals("VERB") && CueLexicon.stance(s.tokens[i + 1]) != null
-          && (i == 0 || !s.tag(i - 1, "DET"))) {
+      if (t[i].equals("ADJ") && s.isCapitalised(i) && t[i + 1].equals("VERB") && (i == 0 || !s.tag(i - 1, "DET"))
+          && (CueLexicon.stance(s.tokens[i + 1]) != null || i > 0 && s.tokens[i - 1].equals(","))) {
         t[i] = "PROPN";
       }
       // "Florida delegate/VERB John Archer", "University professor/ADV Paul Beck": a title word next to a name.
@@ -1377,13 +1377,27 @@ public final class ClaimExtractor {
   private static int[] participleSubject(TaggedSentence s, int k) {
     int n = s.size();
     boolean coordinated = k > 1 && (s.lower(k - 1).equals("and") || s.lower(k - 1).equals("but"))
-        && !s.lower(k).endsWith("ing"); // "... rushed everyone inside and said they will ...": shared subject
+        && (!s.lower(k).endsWith("ing") || earlierParticiple(s, k - 1)); // "... and said ...", ", pointing ... and saying"
     if (!coordinated && (!s.lower(k).endsWith("ing") || k == 0 || !s.tokens[k - 1].equals(","))) {
       return null;
     }
-    for (int i = 0; i < k - 1; i++) {
+    // The subject of the main clause: after a fronted subordinate clause ("While celebrating ..., Trump mocked ...")
+    // the first verb has none, so the next one is tried.
+    int from = 0;
+    if (s.tag(0, "SCONJ") || SUBORDINATORS.contains(s.lower(0)) || s.lower(0).endsWith("ing") && s.tag(0, "VERB")) {
+      for (int x = 1; x < k - 1; x++) {
+        if (s.tokens[x].equals(",")) {
+          from = x + 1;
+          break;
+        }
+      }
+    }
+    for (int i = from; i < k - 1; i++) {
       if (s.tag(i, "VERB") || s.tag(i, "AUX")) {
-        int[] np = i == 0 ? null : nounPhraseBack(s, i - 1 >= 0 && s.tag(i - 1, "ADV") ? i - 2 : i - 1);
+        int[] np = i == from ? null : nounPhraseBack(s, i - 1 >= 0 && s.tag(i - 1, "ADV") ? i - 2 : i - 1);
+        if (np != null && np[0] < from) {
+          np = null;
+        }
         if (np == null && i > 1 && s.tokens[i - 1].equals(",")) {
           // "De Blasio, speaking on the radio, called ... and said ...": the subject opens the sentence and an
           // insertion between commas separates it from the first verb.
@@ -1402,6 +1416,16 @@ public final class ClaimExtractor {
       }
     }
     return null;
+  }
+
+  /** ", pointing to ... and saying ...": a participle after a comma before token e. */
+  private static boolean earlierParticiple(TaggedSentence s, int e) {
+    for (int i = 1; i < e; i++) {
+      if (s.tokens[i - 1].equals(",") && s.lower(i).endsWith("ing") && s.tag(i, "VERB")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Noun phrase starting at token a ("said Caddell", "said the company's spokesman Steve Conroy"). */

@@ -266,4 +266,16 @@ class ClaimExtractorTest {
     ExtractedClaim c = only("The latest harbour survey shows Olsen has lost ground.", "Olsen has lost ground");
     assertEquals("shows", c.verb());
   }
+  @Test
+  void participleAfterFrontedClauseAndCoordinatedParticiple() {
+    List<ExtractedClaim> claims = extractor.extract("While celebrating sweeping victories in five primaries Tuesday"
+        + " night, Olsen mocked the qualifications of the Labour leader, saying she would be a bad mayor.");
+    ExtractedClaim c = find(claims, x -> "saying".equals(x.verb()), "saying");
+    assertEquals("she would be a bad mayor", c.content());
+    assertEquals("Olsen", c.speaker());
+    List<ExtractedClaim> more = extractor.extract("He basically ducked, pointing to his record in the council and"
+        + " saying that productive mayors are overrated.");
+    ExtractedClaim d = find(more, x -> "saying".equals(x.verb()), "and saying");
+    assertEquals("productive mayors are overrated", d.content());
+  }
 }
