@@ -332,7 +332,7 @@ public final class ClaimExtractor {
         }
       } else if (s.lower(k).equals("in") && s.tag(k, "ADP") && k > 2 && k + 2 < n) {
         f = inPoll(s, k);
-      } else if (NOMINAL_CUES && s.tag(k, "NOUN") && k + 2 < n && CueLexicon.nominalStance(s.lower(k)) != null
+      } else if (s.tag(k, "NOUN") && k + 2 < n && CueLexicon.nominalStance(s.lower(k)) != null
           && openQuoteBefore(s.text, paraStart, s.starts[k]) < 0) {
         Found g = nominalCue(s, k);
         if (g != null) {
@@ -438,9 +438,6 @@ public final class ClaimExtractor {
       "argues", "insists", "believes", "thinks", "predicts", "warns", "concludes", "estimates", "reveals",
       "contends", "asserts", "maintains");
 
-  static boolean NOMINAL_CUES = !Boolean.getBoolean("claims.noNominal");
-  static boolean NOMINAL_PREP = !Boolean.getBoolean("claims.noNominalPrep");
-
   /**
    * Noun cues: "her claim that the vote was rigged" (content = the that-clause), "his criticism of the plan"
    * (content = the object of the preposition the noun takes). The source is the possessor ("her", "Trump's", "the
@@ -458,7 +455,7 @@ public final class ClaimExtractor {
       if (!verbWithin(s, c, 8)) {
         return null;
       }
-    } else if (NOMINAL_PREP && CueLexicon.nominalTakes(noun, s.lower(c))) {
+    } else if (CueLexicon.nominalTakes(noun, s.lower(c))) {
       c++;
     } else {
       return null;
@@ -750,6 +747,10 @@ public final class ClaimExtractor {
         return null;
       }
     }
+    Found split = splitClause(s, k, cueEnd, np, verb, stance);
+    if (split != null) {
+      return split;
+    }
     int c = cueEnd + 1;
     if (CueLexicon.ADDRESSEE_VERBS.contains(lemma)) {
       // "told reporters (on Thursday) that ...": skip the addressee up to "that" when there is one nearby.
@@ -920,6 +921,46 @@ public final class ClaimExtractor {
   }
 
   private static String verb(TaggedSentence s, int k) { return s.tokens[k]; }
+
+  /**
+   * "The allure of simplicity, Mr. Furman argued, is largely a chimera": an attribution inserted between a subject
+   * and its predicate. The content is the clause around it: [sentence start, comma before the source) + [after the
+   * comma after the cue, end).
+   */
+  private static Found splitClause(TaggedSentence s, int k, int cueEnd, int[] np, String verb, String stance) {
+    int n = s.size();
+    if (np[0] < 2 || !s.tokens[np[0] - 1].equals(",")) {
+      return null;
+    }
+    int a = cueEnd + 1;
+    // A short addressee ("told them", "told reporters").
+    while (a < n && a <= cueEnd + 3 && (s.tag(a, "PRON") || s.tag(a, "NOUN") || s.tag(a, "PROPN"))) {
+      a++;
+    }
+    if (a + 1 >= n || !s.tokens[a].equals(",") || !(s.tag(a + 1, "AUX") || s.tag(a + 1, "VERB")
+        && !s.lower(a + 1).endsWith("ing") || s.tag(a + 1, "ADV") && (s.tag(a + 2, "AUX") || s.tag(a + 2, "VERB")))) {
+      return null;
+    }
+    int t0 = 0;
+    while (t0 < np[0] - 1 && (isQuote(s.tokens[t0]) || s.tag(t0, "PUNCT"))) {
+      t0++;
+    }
+    // The part before the source is a subject: no verb of its own.
+    for (int i = t0; i < np[0] - 1; i++) {
+      if (s.tag(i, "VERB") || s.tag(i, "AUX") || s.tag(i, "SCONJ") || s.tokens[i].equals(",")) {
+        return null;
+      }
+    }
+    if (np[0] - 1 - t0 < 1) {
+      return null;
+    }
+    int end = contentEnd(s, n);
+    if (end <= s.starts[a + 1]) {
+      return null;
+    }
+    return new Found(s.starts[k], s.ends[cueEnd], verb, stance, s.starts[np[0]], s.ends[np[1]], s.starts[t0], end,
+        false, s.ends[np[0] - 2], s.starts[a + 1]);
+  }
 
   /**
    * Raising cues ("X seems to ...", "X appears to ...", "X is expected to ..."): nobody is named as the source and

@@ -278,4 +278,11 @@ class ClaimExtractorTest {
     ExtractedClaim d = find(more, x -> "saying".equals(x.verb()), "and saying");
     assertEquals("productive mayors are overrated", d.content());
   }
+  @Test
+  void attributionBetweenSubjectAndPredicate() {
+    ExtractedClaim c = only("The new toll, Olsen argued, is largely a tax on farmers.", "The new toll");
+    assertEquals("Olsen", c.speakerMention());
+    assertTrue(c.content().endsWith("is largely a tax on farmers"), c.content());
+    assertTrue(c.gapStart() > 0 && c.gapEnd() > c.gapStart(), c::toString);
+  }
 }
