@@ -361,6 +361,9 @@ public final class ClaimExtractor {
     return out;
   }
 
+  private static final Set<String> SURVEYED = words("polled", "surveyed", "interviewed", "questioned", "contacted",
+      "sampled");
+
   private static final Set<String> POLL_NOUNS = words("poll", "polls", "survey", "surveys", "polling");
 
   /**
@@ -630,6 +633,10 @@ public final class ClaimExtractor {
     int subjEnd = k - 1;
     while (subjEnd >= 0 && isAdverbial(s, subjEnd)) {
       subjEnd--;
+    }
+    if (subjEnd > 0 && SURVEYED.contains(s.lower(subjEnd)) && s.tag(subjEnd - 1, "NOUN") || subjEnd > 0
+        && SURVEYED.contains(s.lower(subjEnd)) && s.tag(subjEnd - 1, "PROPN")) {
+      subjEnd--; // "56 percent of voters polled said ...": the participle belongs to the subject
     }
     subjEnd = skipParenthetical(s, subjEnd);
     int[] np = nounPhraseBack(s, subjEnd);
@@ -1167,8 +1174,9 @@ public final class ClaimExtractor {
       if (!s.tokens[c].equals(",")) {
         continue;
       }
-      int[] np = nounPhraseBack(s, c - 1);
-      if (np == null || !(s.tag(c - 1, "PROPN") || s.tag(c - 1, "NOUN"))) {
+      int head = skipParenthetical(s, c - 1); // "Sen. Johnny Isakson (R-Ga.), one of the authors, said"
+      int[] np = nounPhraseBack(s, head);
+      if (np == null || !(s.tag(head, "PROPN") || s.tag(head, "NOUN"))) {
         continue;
       }
       boolean verb = false;
@@ -1176,8 +1184,8 @@ public final class ClaimExtractor {
       for (int i = c + 1; i < comma; i++) {
         // participles may describe ("a journalist visiting Nice"); a finite verb starts another clause, unless a
         // relative pronoun opened it ("An AP survey of superdelegates, who are influential in ..., found")
-        relative |= (s.lower(i).equals("who") || s.lower(i).equals("whose"))
-            && s.tokens[i - 1].equals(",") || s.lower(i).equals("who") && i > c + 2
+        relative |= (s.lower(i).equals("who") || s.lower(i).equals("whose") || s.lower(i).equals("which"))
+            && s.tokens[i - 1].equals(",") || (s.lower(i).equals("who") || s.lower(i).equals("whose")) && i > c + 2
             || s.lower(i).equals("that") && s.tag(i, "PRON") && i > c + 2; // "a cape that formed ..."
         verb |= !relative && (s.tag(i, "AUX") || s.tag(i, "VERB") && !s.lower(i).endsWith("ing")
             && !s.lower(i).endsWith("ed"));

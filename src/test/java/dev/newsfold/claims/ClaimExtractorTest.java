@@ -285,4 +285,16 @@ class ClaimExtractorTest {
     assertTrue(c.content().endsWith("is largely a tax on farmers"), c.content());
     assertTrue(c.gapStart() > 0 && c.gapEnd() > c.gapStart(), c::toString);
   }
+  @Test
+  void subjectsWithWhichClauseBracketsOrSurveyParticiple() {
+    ExtractedClaim c = only("Ruth Ames, an official at the Harbour Authority, which has a backlog of 300 boats, said the"
+        + " new rule would force her to cut staff.", "the new rule would force");
+    assertEquals("Ruth Ames", c.speakerMention());
+    ExtractedClaim d = only("Sen. Marta Olsen (D-MN), one of the few authors of the bill still in office, said she"
+        + " remembers the vote.", "she remembers the vote");
+    assertEquals("Marta Olsen", d.speaker());
+    ExtractedClaim e = only("Some 56 percent of farmers polled said they would vote against the levy.",
+        "they would vote against");
+    assertTrue(e.speakerMention().endsWith("farmers"), e.speakerMention());
+  }
 }
