@@ -164,6 +164,9 @@ public final class AttributionEvaluation {
       usedP[p] = true;
       usedG[g] = true;
       m++;
+      if (verbose && r != null) {
+        System.out.println("TP " + d.name() + " [" + pred.get(p).speakerMention() + " | " + pred.get(p).verb() + "]");
+      }
       if (r != null) {
         ExtractedClaim c = pred.get(p);
         Gold gold = d.gold().get(g);

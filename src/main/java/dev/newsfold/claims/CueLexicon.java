@@ -69,6 +69,8 @@ final class CueLexicon {
         "doubt:about", "conviction:", "suspicion:", "sense:", "feeling:", "impression:", "perception:", "skepticism:about");
     nominal("WARN", "warning:about,of", "threat:");
     nominal("CONFIRM", "admission:", "acknowledgment:", "acknowledgement:", "confirmation:");
+    // The singular is mostly physical ("the attack on Paris"); the plural mostly verbal ("his attacks on Clinton").
+    NOMINAL.remove("attack");
   }
 
   private static void nominal(String stance, String... specs) {

@@ -297,4 +297,12 @@ class ClaimExtractorTest {
         "they would vote against");
     assertTrue(e.speakerMention().endsWith("farmers"), e.speakerMention());
   }
+  @Test
+  void lowPrecisionCueUsesAreSkipped() {
+    List<ExtractedClaim> claims = extractor.extract("Olsen spoke at the harbour festival on Saturday. The attack on"
+        + " the ferry terminal left two guards injured.");
+    assertFalse(claims.stream().anyMatch(ExtractedClaim::attributed), claims::toString);
+    ExtractedClaim c = only("Olsen spoke about the levy for an hour.", "about the levy");
+    assertEquals("spoke", c.verb());
+  }
 }
