@@ -305,7 +305,8 @@ public final class ClaimExtractor {
       } else if (s.lower(k).equals("according") && k + 1 < n && s.lower(k + 1).equals("to")) {
         f = accordingTo(s, k);
       } else if (k > 0 && k <= 4 && s.tokens[k].equals(":") && k + 2 < n
-          && headlineSource(s, k, si == 0 || all.get(si - 1).paragraph != s.paragraph)) {
+          && headlineSource(s, k, si == 0 || all.get(si - 1).paragraph != s.paragraph,
+          si + 1 >= all.size() || all.get(si + 1).paragraph != s.paragraph)) {
         // Headline style "Pat Caddell: Democrat Voters Worried ...", transcript style "PENCE: ...".
         int c0 = k + 1;
         while (c0 < n - 1 && isQuote(s.tokens[c0])) {
@@ -1115,7 +1116,7 @@ public final class ClaimExtractor {
   }
 
   /** "Pat Caddell:" / "Trump:" opening a line: a short proper name and nothing else before the colon. */
-  private static boolean headlineSource(TaggedSentence s, int colon, boolean paragraphStart) {
+  private static boolean headlineSource(TaggedSentence s, int colon, boolean paragraphStart, boolean lineAlone) {
     for (int i = 0; i < colon; i++) {
       if (!s.isCapitalised(i) || s.tag(i, "VERB") || s.tag(i, "AUX") || s.tag(i, "ADP") || s.tag(i, "DET")) {
         return false;
@@ -1150,7 +1151,21 @@ public final class ClaimExtractor {
         caps += s.isCapitalised(i) ? 1 : 0;
       }
     }
-    return c > colon + 1 || words >= 2 && caps * 10 >= words * 7;
+    if (c > colon + 1 || words >= 2 && caps * 10 >= words * 7) {
+      return true;
+    }
+    // A headline in sentence case ("Clinton: Trump will reverse Roe v. Wade"): a short line of its own without a
+    // reporting verb of its own (a dateline opens a long sentence that has one).
+    int all = 0;
+    for (int i = c; i < s.size(); i++) {
+      if (!s.tag(i, "PUNCT")) {
+        all++;
+      }
+      if (s.tag(i, "VERB") && CueLexicon.stance(s.tokens[i]) != null) {
+        return false;
+      }
+    }
+    return lineAlone && all >= 3 && all <= 16;
   }
 
   // Line labels that are not sources ("Update: ...", "Watch: ...").

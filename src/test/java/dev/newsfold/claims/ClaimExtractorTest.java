@@ -200,6 +200,14 @@ class ClaimExtractorTest {
     assertEquals("Halvorsen", c.speakerMention());
     List<ExtractedClaim> claims = extractor.extract("Update: The ferry runs again.");
     assertFalse(claims.stream().anyMatch(ExtractedClaim::attributed), claims::toString);
+    // Sentence case: a short line of its own.
+    ExtractedClaim d = only("Olsen: New levy will ruin small fishermen\n\nThe levy was passed on Monday.",
+        "New levy will ruin");
+    assertEquals("Olsen", d.speakerMention());
+    // A dateline before a long sentence with its own reporting verb is no source.
+    List<ExtractedClaim> dated = extractor.extract("Tromso: The harbour master again denied on Friday that the"
+        + " port had been closed to foreign trawlers during the storm last week.");
+    assertFalse(dated.stream().anyMatch(x -> ":".equals(x.verb())), dated::toString);
   }
 
   @Test
