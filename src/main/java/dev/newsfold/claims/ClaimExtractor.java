@@ -771,6 +771,16 @@ public final class ClaimExtractor {
     }
     int c = cueEnd + 1;
     if (CueLexicon.ADDRESSEE_VERBS.contains(lemma)) {
+      // 'asked Republican leaders: “...”', 'told the crowd, “...”': the addressee before a colon or a quote.
+      int y = c;
+      while (y < n && y < c + 6 && (s.tag(y, "NOUN") || s.tag(y, "PROPN") || s.tag(y, "DET") || s.tag(y, "ADJ")
+          || s.tag(y, "PRON") && !s.lower(y).equals("that"))) {
+        y++;
+      }
+      if (y > c && y < n && (s.tokens[y].equals(":") || s.tokens[y].equals(",") && y + 1 < n
+          && isQuote(s.tokens[y + 1]))) {
+        c = y;
+      }
       // "told reporters (on Thursday) that ...": skip the addressee up to "that" when there is one nearby.
       boolean that = false;
       for (int x = c; x < Math.min(n, c + 15); x++) {

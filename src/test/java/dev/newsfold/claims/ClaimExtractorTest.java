@@ -313,4 +313,11 @@ class ClaimExtractorTest {
     ExtractedClaim c = only("Olsen spoke about the levy for an hour.", "about the levy");
     assertEquals("spoke", c.verb());
   }
+  @Test
+  void addresseeBeforeColonOrQuoteIsNotContent() {
+    ExtractedClaim c = only("Olsen told the fishermen, “The harbour stays open.”", "The harbour stays open");
+    assertEquals("Olsen", c.speakerMention());
+    List<ExtractedClaim> claims = extractor.extract("Olsen asked the council members: “Why was the levy raised?”");
+    assertTrue(claims.stream().noneMatch(x -> x.content().startsWith("the council members")), claims::toString);
+  }
 }
