@@ -54,7 +54,7 @@ public final class ClaimExtractor {
   private static final Set<String> SUBORDINATORS = words("as", "while", "when", "if", "because", "although",
       "though", "since", "after", "before", "until", "unless", "once", "whether");
   private static final Set<String> POSSESSIVES = words("his", "her", "their", "its", "our", "my", "your");
-  private static final Set<String> PERSONAL = words("he", "she", "him", "her", "his");
+  private static final Set<String> PERSONAL = words("he", "she", "him", "her");
   private static final Set<String> SUBJECT_PRONOUNS = words("he", "she", "they", "we", "i", "it", "you");
   static final Set<String> TITLE_WORDS = words("president", "minister", "secretary", "spokesman", "spokeswoman",
       "spokesperson", "leader", "chief", "director", "official", "senator", "sen.", "rep.", "representative",
@@ -1768,7 +1768,7 @@ public final class ClaimExtractor {
   /** Pronoun -> last person speaker (else last name); surname -> the last full name holding it. */
   static String resolve(String name, List<String> names, String lastPersonSpeaker) {
     String low = name.toLowerCase(Locale.ROOT);
-    if (PERSONAL.contains(low)) {
+    if (PERSONAL.contains(low) || low.equals("his")) { // "his" as the source of a noun cue ("his criticism of")
       // The most recent person named (speakers are re-added when they speak, so they count as recent).
       if (!names.isEmpty()) {
         return names.get(names.size() - 1);
