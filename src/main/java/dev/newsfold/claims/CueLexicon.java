@@ -52,6 +52,49 @@ final class CueLexicon {
         "agree", "recognize", "recognise");
   }
 
+  // Nouns of saying, judging and wanting, with the stance they signal and the prepositions that introduce what
+  // they are about ("criticism of", "support for", "calls for"). Singular and plural forms.
+  private static final Map<String, String> NOMINAL = new HashMap<>();
+  private static final Map<String, Set<String>> NOMINAL_PREPS = new HashMap<>();
+
+  static {
+    nominal("ASSERT", "claim:", "assertion:", "argument:", "statement:", "suggestion:", "insistence:",
+        "contention:", "notion:", "prediction:", "assurance:", "promise:", "pledge:", "vow:", "comment:about",
+        "remark:about", "call:for", "demand:for", "support:for,of", "praise:for,of", "endorsement:of",
+        "question:about", "proposal:", "announcement:", "view:of", "message:", "recommendation:");
+    nominal("DENY", "denial:", "rejection:of", "opposition:to");
+    nominal("ACCUSE", "criticism:of", "attack:on,against", "accusation:of,against", "allegation:of,against",
+        "charge:of", "complaint:about,of", "condemnation:of", "critique:of", "denunciation:of");
+    nominal("BELIEVE", "belief:", "fear:of", "hope:for", "expectation:", "concern:about,over", "worry:about",
+        "doubt:about", "conviction:", "suspicion:", "sense:", "feeling:", "impression:", "perception:", "skepticism:about");
+    nominal("WARN", "warning:about,of", "threat:");
+    nominal("CONFIRM", "admission:", "acknowledgment:", "acknowledgement:", "confirmation:");
+    // The singular is mostly physical ("the attack on Paris"); the plural mostly verbal ("his attacks on Clinton").
+    NOMINAL.remove("attack");
+  }
+
+  private static void nominal(String stance, String... specs) {
+    for (String spec : specs) {
+      String[] p = spec.split(":", -1);
+      String noun = p[0];
+      String plural = noun.endsWith("y") ? noun.substring(0, noun.length() - 1) + "ies"
+          : noun.endsWith("s") || noun.endsWith("sh") || noun.endsWith("ch") ? noun + "es" : noun + "s";
+      Set<String> preps = p[1].isEmpty() ? Set.of() : Set.of(p[1].split(","));
+      for (String f : new String[] {noun, plural}) {
+        NOMINAL.put(f, stance);
+        NOMINAL_PREPS.put(f, preps);
+      }
+    }
+  }
+
+  /** Stance of a noun cue ("claim", "criticism"), or null. */
+  static String nominalStance(String noun) { return NOMINAL.get(noun); }
+
+  /** Whether the noun cue introduces its content with this preposition ("criticism" + "of"). */
+  static boolean nominalTakes(String noun, String prep) {
+    return NOMINAL_PREPS.getOrDefault(noun, Set.of()).contains(prep);
+  }
+
   private static void add(String stance, String... specs) {
     for (String spec : specs) {
       String[] parts = spec.split(":");

@@ -44,6 +44,7 @@ final class Tagger {
 
   private static final java.util.regex.Pattern PUNCT_WITH_QUOTE = java.util.regex.Pattern.compile(
       "[\\p{Punct}“”‘’]*[“”\"][\\p{Punct}“”‘’]*");
+  private static final java.util.regex.Pattern APOSTROPHE_QUOTE = java.util.regex.Pattern.compile("[.,?!;:]+''");
   private static final java.util.regex.Pattern TITLE_ABBREVIATION = java.util.regex.Pattern.compile(
       "Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Rev|Prof|Jr|Sr|Lt|Atty|Gens|Sens|Reps");
 
@@ -85,6 +86,14 @@ final class Tagger {
         for (int c = sp.getStart(); c < sp.getEnd(); c++) {
           merged.add(new int[] {c, c + 1});
         }
+        continue;
+      }
+      if (piece.length() > 2 && APOSTROPHE_QUOTE.matcher(piece).matches()) {
+        // Archives that write quotes as two apostrophes: "?''" -> "?" + "''" (the closing quote mark).
+        for (int c = sp.getStart(); c < sp.getEnd() - 2; c++) {
+          merged.add(new int[] {c, c + 1});
+        }
+        merged.add(new int[] {sp.getEnd() - 2, sp.getEnd()});
         continue;
       }
       if (!merged.isEmpty()) {

@@ -157,4 +157,167 @@ class ClaimExtractorTest {
     ExtractedClaim c = only("OLSEN: We are going to win this county.", "We are going to win");
     assertEquals(":", c.verb());
   }
+  @Test
+  void appositionWithRelativeClauseAfterOpeningConjunction() {
+    ExtractedClaim c = only("But Mr. Halvorsen, a farmer who described himself as a lifelong Liberal, said he would"
+        + " vote for the new party.", "he would vote");
+    assertEquals("Mr. Halvorsen", c.speakerMention());
+    ExtractedClaim d = only("Councillor Ruth Ames, dressed in a coat that carried the town crest, said the bridge"
+        + " would close in May.", "the bridge would close");
+    assertEquals("Councillor Ruth Ames", d.speakerMention());
+  }
+
+  @Test
+  void coordinatedCueAfterInsertionSharesSentenceSubject() {
+    List<ExtractedClaim> claims = extractor.extract("Olsen, speaking on local radio, called the levy a mistake and"
+        + " said the council had ignored farmers.");
+    ExtractedClaim c = find(claims, x -> x.attributed() && x.content().startsWith("the council had ignored"),
+        "and said");
+    assertEquals("Olsen", c.speakerMention());
+  }
+
+  @Test
+  void participleIsNotAnInvertedAttribution() {
+    List<ExtractedClaim> claims = extractor.extract("Olsen toured the harbour on Monday, declaring it “the finest"
+        + " in the north” to a crowd of fishermen.");
+    assertFalse(claims.stream().anyMatch(x -> "it".equals(x.speakerMention())), claims::toString);
+  }
+
+  @Test
+  void raisingCuesKeepTheSubjectInTheContent() {
+    ExtractedClaim c = only("The new ferry service seems to be losing money.", "The new ferry service");
+    assertEquals(null, c.speakerMention());
+    assertTrue(c.content().endsWith("losing money"), c.content());
+    ExtractedClaim d = only("The harbour board is expected to approve the budget on Friday.", "The harbour board");
+    assertEquals("expected", d.verb());
+    assertTrue(d.content().endsWith("on Friday"), d.content());
+  }
+
+  @Test
+  void headlineSourceBeforeColon() {
+    ExtractedClaim c = only("Halvorsen: Harbour Levy Will Ruin Small Fishermen\n\nThe levy was passed on Monday.",
+        "Harbour Levy");
+    assertEquals("Halvorsen", c.speakerMention());
+    List<ExtractedClaim> claims = extractor.extract("Update: The ferry runs again.");
+    assertFalse(claims.stream().anyMatch(ExtractedClaim::attributed), claims::toString);
+    // Sentence case: a short line of its own.
+    ExtractedClaim d = only("Olsen: New levy will ruin small fishermen\n\nThe levy was passed on Monday.",
+        "New levy will ruin");
+    assertEquals("Olsen", d.speakerMention());
+    // A dateline before a long sentence with its own reporting verb is no source.
+    List<ExtractedClaim> dated = extractor.extract("Tromso: The harbour master again denied on Friday that the"
+        + " port had been closed to foreign trawlers during the storm last week.");
+    assertFalse(dated.stream().anyMatch(x -> ":".equals(x.verb())), dated::toString);
+  }
+
+  @Test
+  void apostropheQuoteAfterQuestionMark() {
+    ExtractedClaim c = only("''Why does the council never listen?'' Mr. Olsen asked.", "Why does the council");
+    assertEquals("Mr. Olsen", c.speakerMention());
+  }
+
+  @Test
+  void accordingToOwnsTheClauseBeforeIt() {
+    List<ExtractedClaim> claims = extractor.extract("Farm incomes would rise next year, according to a report the"
+        + " ministry released on Monday.");
+    ExtractedClaim c = find(claims, x -> "according to".equals(x.verb()), "according to");
+    assertTrue(c.content().startsWith("Farm incomes would rise"), c.content());
+    ExtractedClaim d = only("Over the coming decade, according to the harbour office, the port will double its"
+        + " traffic.", "Over the coming decade");
+    assertTrue(d.content().endsWith("double its traffic"), d.content());
+  }
+  @Test
+  void quoteBeforeSubjectWithApposition() {
+    ExtractedClaim c = only("“We will keep the harbour open all winter,” Ruth Ames, 58, a ferry captain from Tromso,"
+        + " said in an interview on Sunday.", "We will keep the harbour open");
+    assertEquals("Ruth Ames", c.speakerMention());
+    assertTrue(c.directQuote());
+    ExtractedClaim d = only("“It is a fair deal,” Olsen, who chairs the harbour board, said about the levy.",
+        "It is a fair deal");
+    assertEquals("Olsen", d.speakerMention());
+  }
+
+  @Test
+  void titleWordAndCapitalisedAdjectiveRetagged() {
+    // The UD tagger reads "Cuban" as ADJ and "delegate" as VERB here.
+    ExtractedClaim c = only("On Monday, Cuban said the plan was sound.", "the plan was sound");
+    assertEquals("Cuban", c.speakerMention());
+    ExtractedClaim d = only("“It is over,” Florida delegate John Archer said.", "It is over");
+    assertEquals("Florida delegate John Archer", d.speakerMention());
+  }
+  @Test
+  void nounCuesWithThatClauseOrPreposition() {
+    List<ExtractedClaim> claims = extractor.extract("Olsen stood by her claim that the levy was illegal.");
+    ExtractedClaim c = find(claims, x -> "claim".equals(x.verb()), "claim that");
+    assertEquals("the levy was illegal", c.content());
+    assertEquals("her", c.speakerMention());
+    List<ExtractedClaim> more = extractor.extract("The fishermen voiced strong support for the new harbour plan.");
+    ExtractedClaim d = find(more, x -> "support".equals(x.verb()), "support for");
+    assertEquals("the new harbour plan", d.content());
+    assertEquals("The fishermen", d.speakerMention());
+  }
+  @Test
+  void pollAsSource() {
+    List<ExtractedClaim> claims = extractor.extract("In May, Olsen had 41 percent support in a Nordlys poll.");
+    ExtractedClaim c = find(claims, x -> "in".equals(x.verb()), "in a poll");
+    assertEquals("Olsen had 41 percent support", c.content());
+    assertEquals("a Nordlys poll", c.speakerMention());
+    List<ExtractedClaim> generic = extractor.extract("Olsen has slipped badly in the polls this spring.");
+    assertFalse(generic.stream().anyMatch(x -> "in".equals(x.verb())), generic::toString);
+    List<ExtractedClaim> which = extractor.extract("It was a regional survey in which most farmers opposed the levy.");
+    ExtractedClaim w = find(which, x -> "in".equals(x.verb()), "in which");
+    assertEquals("most farmers opposed the levy", w.content());
+  }
+
+  @Test
+  void findingVerbTaggedAsNounAfterNounSubject() {
+    ExtractedClaim c = only("The latest harbour survey shows Olsen has lost ground.", "Olsen has lost ground");
+    assertEquals("shows", c.verb());
+  }
+  @Test
+  void participleAfterFrontedClauseAndCoordinatedParticiple() {
+    List<ExtractedClaim> claims = extractor.extract("While celebrating sweeping victories in five primaries Tuesday"
+        + " night, Olsen mocked the qualifications of the Labour leader, saying she would be a bad mayor.");
+    ExtractedClaim c = find(claims, x -> "saying".equals(x.verb()), "saying");
+    assertEquals("she would be a bad mayor", c.content());
+    assertEquals("Olsen", c.speaker());
+    List<ExtractedClaim> more = extractor.extract("He basically ducked, pointing to his record in the council and"
+        + " saying that productive mayors are overrated.");
+    ExtractedClaim d = find(more, x -> "saying".equals(x.verb()), "and saying");
+    assertEquals("productive mayors are overrated", d.content());
+  }
+  @Test
+  void attributionBetweenSubjectAndPredicate() {
+    ExtractedClaim c = only("The new toll, Olsen argued, is largely a tax on farmers.", "The new toll");
+    assertEquals("Olsen", c.speakerMention());
+    assertTrue(c.content().endsWith("is largely a tax on farmers"), c.content());
+    assertTrue(c.gapStart() > 0 && c.gapEnd() > c.gapStart(), c::toString);
+  }
+  @Test
+  void subjectsWithWhichClauseBracketsOrSurveyParticiple() {
+    ExtractedClaim c = only("Ruth Ames, an official at the Harbour Authority, which has a backlog of 300 boats, said the"
+        + " new rule would force her to cut staff.", "the new rule would force");
+    assertEquals("Ruth Ames", c.speakerMention());
+    ExtractedClaim d = only("Sen. Marta Olsen (D-MN), one of the few authors of the bill still in office, said she"
+        + " remembers the vote.", "she remembers the vote");
+    assertEquals("Marta Olsen", d.speaker());
+    ExtractedClaim e = only("Some 56 percent of farmers polled said they would vote against the levy.",
+        "they would vote against");
+    assertTrue(e.speakerMention().endsWith("farmers"), e.speakerMention());
+  }
+  @Test
+  void lowPrecisionCueUsesAreSkipped() {
+    List<ExtractedClaim> claims = extractor.extract("Olsen spoke at the harbour festival on Saturday. The attack on"
+        + " the ferry terminal left two guards injured.");
+    assertFalse(claims.stream().anyMatch(ExtractedClaim::attributed), claims::toString);
+    ExtractedClaim c = only("Olsen spoke about the levy for an hour.", "about the levy");
+    assertEquals("spoke", c.verb());
+  }
+  @Test
+  void addresseeBeforeColonOrQuoteIsNotContent() {
+    ExtractedClaim c = only("Olsen told the fishermen, “The harbour stays open.”", "The harbour stays open");
+    assertEquals("Olsen", c.speakerMention());
+    List<ExtractedClaim> claims = extractor.extract("Olsen asked the council members: “Why was the levy raised?”");
+    assertTrue(claims.stream().noneMatch(x -> x.content().startsWith("the council members")), claims::toString);
+  }
 }
