@@ -169,12 +169,13 @@ public class ExtractClaims extends PTransform<PCollection<Article>, PCollection<
 
     @ProcessElement
     public void process(@Element KV<Integer, CoGbkResult> e, OutputReceiver<KV<Integer, Claim>> out) {
-      Map<String, List<Entity>> byArticle = new HashMap<>();
+      // Names and surface forms normalised once per entity, not once per claim that might name it.
+      Map<String, List<NamedEntity>> byArticle = new HashMap<>();
       for (Entity en : e.getValue().getAll(entityTag)) {
-        byArticle.computeIfAbsent(en.getArticleId(), k -> new ArrayList<>()).add(en);
+        byArticle.computeIfAbsent(en.getArticleId(), k -> new ArrayList<>()).add(new NamedEntity(en));
       }
       for (Claim c : e.getValue().getAll(claimTag)) {
-        List<Entity> ents = byArticle.getOrDefault(c.getArticleId(), List.of());
+        List<NamedEntity> ents = byArticle.getOrDefault(c.getArticleId(), List.of());
         Claim linked = Claim.newBuilder(c).setSpeakerEntityId(matchEntity(c.getSpeaker(), ents)).build();
         out.output(KV.of(JoinStories.shard(storyKey(linked), shards), linked));
       }
@@ -185,20 +186,21 @@ public class ExtractClaims extends PTransform<PCollection<Article>, PCollection<
    * The entity a speaker names: exact name or surface form first, then a person whose name ends with a one-word
    * speaker ("Shin" -> "Shin Wonsik"). Ties go to the smallest entity_id, so the result does not depend on order.
    */
-  static String matchEntity(String speaker, List<Entity> entities) {
+  static String matchEntity(String speaker, List<NamedEntity> entities) {
     if (speaker == null || entities.isEmpty()) {
       return null;
     }
     String s = norm(speaker);
     String best = null;
     int bestRank = Integer.MAX_VALUE;
-    for (Entity en : entities) {
+    for (NamedEntity ne : entities) {
+      Entity en = ne.entity;
       int rank = Integer.MAX_VALUE;
-      if (norm(en.getName()).equals(s)) {
+      if (ne.name.equals(s)) {
         rank = 0;
-      } else if (en.getSurfaceForms() != null && en.getSurfaceForms().stream().anyMatch(f -> norm(f).equals(s))) {
+      } else if (ne.surfaceForms.contains(s)) {
         rank = 1;
-      } else if ("PERSON".equals(en.getType()) && !s.contains(" ") && (" " + norm(en.getName())).endsWith(" " + s)) {
+      } else if ("PERSON".equals(en.getType()) && !s.contains(" ") && (" " + ne.name).endsWith(" " + s)) {
         rank = 2;
       }
       if (rank < bestRank || rank == bestRank && rank != Integer.MAX_VALUE
@@ -210,8 +212,27 @@ public class ExtractClaims extends PTransform<PCollection<Article>, PCollection<
     return bestRank == Integer.MAX_VALUE ? null : best;
   }
 
-  private static String norm(String s) {
-    return s.toLowerCase(Locale.ROOT).replace('-', ' ').replaceAll("^the\\s+", "").replaceAll("\\s+", " ").trim();
+  /** An entity with its name and surface forms normalised for matching speakers. */
+  static final class NamedEntity {
+    final Entity entity;
+    final String name;
+    final java.util.Set<String> surfaceForms = new java.util.HashSet<>();
+
+    NamedEntity(Entity entity) {
+      this.entity = entity;
+      this.name = norm(entity.getName());
+      if (entity.getSurfaceForms() != null) {
+        entity.getSurfaceForms().forEach(f -> surfaceForms.add(norm(f)));
+      }
+    }
+  }
+
+  private static final java.util.regex.Pattern LEADING_THE = java.util.regex.Pattern.compile("^the\\s+");
+  private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("\\s+");
+
+  private static String norm(CharSequence s) {
+    String lower = s.toString().toLowerCase(Locale.ROOT).replace('-', ' ');
+    return SPACES.matcher(LEADING_THE.matcher(lower).replaceAll("")).replaceAll(" ").trim();
   }
 
   /** Aligns the claims of one story. */
