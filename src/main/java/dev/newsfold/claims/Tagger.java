@@ -11,7 +11,7 @@ import opennlp.tools.util.Span;
 /** Splits text into paragraphs and sentences, tokenises and POS-tags them. Not thread-safe: one per worker. */
 final class Tagger {
   private final SentenceDetectorME sentences = new SentenceDetectorME(OpenNlpModels.sentences());
-  private final TokenizerME tokenizer = new TokenizerME(OpenNlpModels.tokenizer());
+  private final TokenizerME tokenizer = new TokenizerME(OpenNlpModels.tokenizerAlphaNumericWhole());
   // OpenNLP's UD POS model decoded greedily: about 3x faster than POSTaggerME's beam; see AttributionEvaluation.
   private final GreedyPosTagger pos = new GreedyPosTagger();
 

@@ -69,4 +69,24 @@ public final class OpenNlpModels {
   public static TokenizerModel tokenizer() {
     return Tokens.MODEL;
   }
+
+  /**
+   * The same tokenizer model with OpenNLP's alphanumeric optimisation on: a whitespace token of letters and digits
+   * only is kept whole without asking the maxent model about each of its character boundaries (the UD model ships
+   * with it off; tokenising was ~15% of the job's CPU).
+   */
+  public static TokenizerModel tokenizerAlphaNumericWhole() {
+    return FastTokens.MODEL;
+  }
+
+  private static final class FastTokens {
+    static final TokenizerModel MODEL = build();
+
+    private static TokenizerModel build() {
+      TokenizerModel m = Tokens.MODEL;
+      return new TokenizerModel(m.getMaxentModel(), java.util.Map.of(),
+          new opennlp.tools.tokenize.TokenizerFactory(m.getFactory().getLanguageCode(), m.getAbbreviations(), true,
+              m.getFactory().getAlphaNumericPattern()));
+    }
+  }
 }
