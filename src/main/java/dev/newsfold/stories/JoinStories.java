@@ -458,7 +458,7 @@ public class JoinStories extends PTransform<PCollection<Article>, JoinStories.Re
             long[] keys = MinHash.bandKeys(s.getValue().minhash, p.bands);
             for (int b = 0; b < keys.length; b++) {
               if (keys[b] != 0L) {
-                out.output(KV.of(b + ":" + Long.toHexString(keys[b]), s.getKey()));
+                out.output(KV.of(bandKey(b, keys[b]), s.getKey()));
               }
             }
           }
@@ -521,16 +521,11 @@ public class JoinStories extends PTransform<PCollection<Article>, JoinStories.Re
           private final Counter pairs = Metrics.counter(NS, "lshCandidatePairs");
           private final Counter copies = Metrics.counter(NS, "copyEdges");
 
-          private transient List<String> splitSeen;
-          private transient Set<String> splitBands;
+          private final SplitBlocks splitBlocks = new SplitBlocks();
 
           @ProcessElement
           public void process(ProcessContext c) {
-            List<String> view = c.sideInput(splitBandsView);
-            if (view != splitSeen) {
-              splitBands = new HashSet<>(view);
-              splitSeen = view;
-            }
+            Set<String> splitBands = splitBlocks.of(c.sideInput(splitBandsView));
             Set<Edge> out = new HashSet<>();
             Map<String, long[]> bandKeys = new HashMap<>();
             for (Map.Entry<String, List<CopySignature>> block : byKey(c.element().getValue()).entrySet()) {
@@ -583,16 +578,11 @@ public class JoinStories extends PTransform<PCollection<Article>, JoinStories.Re
           private final Distribution blockSize = Metrics.distribution(NS, "keyBlockSize");
           private final Counter emitted = Metrics.counter(NS, "storyEdges");
 
-          private transient List<String> splitTermsSeen;
-          private transient Set<String> splitTerms;
+          private final SplitBlocks splitBlocks = new SplitBlocks();
 
           @ProcessElement
           public void process(ProcessContext c) {
-            List<String> view = c.sideInput(splitTermsView);
-            if (view != splitTermsSeen) {
-              splitTerms = new HashSet<>(view);
-              splitTermsSeen = view;
-            }
+            Set<String> splitTerms = splitBlocks.of(c.sideInput(splitTermsView));
             // A pair whose blocks are all split may meet in several of them; keep it once per shard.
             Set<Edge> out = new HashSet<>();
             for (Map.Entry<String, List<StoryFeatures>> block : byKey(c.element().getValue()).entrySet()) {
@@ -694,7 +684,7 @@ public class JoinStories extends PTransform<PCollection<Article>, JoinStories.Re
               // Edges repeat across batches (a pair verified in several shards): each is clustered once.
               List<Edge> edges = StoryClusterer.distinctSorted(batch);
               Map<String, StoryClusterer.Assignment> result = new StoryClusterer(linkFraction, sizeExponent)
-                  .cluster(edges);
+                  .clusterDistinct(edges, Map.of(), null);
               componentSize.update(result.size());
               componentEdges.update(edges.size());
               clusteredEdges.inc(edges.size());
@@ -901,11 +891,30 @@ public class JoinStories extends PTransform<PCollection<Article>, JoinStories.Re
     return compared;
   }
 
+  /** The block key of LSH band {@code band} holding {@code key}: "index:hex". */
+  static String bandKey(int band, long key) {
+    return band + ":" + Long.toHexString(key);
+  }
+
+  /** The side input of split block keys as a set, built once per view a worker sees (not once per element). */
+  static final class SplitBlocks implements Serializable {
+    private transient List<String> seen;
+    private transient Set<String> set;
+
+    Set<String> of(List<String> view) {
+      if (view != seen) {
+        set = new HashSet<>(view);
+        seen = view;
+      }
+      return set;
+    }
+  }
+
   /** The first band where two articles collide and whose block is whole, or -1 when every shared block is split. */
   static int homeBand(long[] a, long[] b, Set<String> splitBands) {
     for (int k = 0; k < a.length; k++) {
       if (a[k] != 0L && a[k] == b[k]
-          && (splitBands.isEmpty() || !splitBands.contains(k + ":" + Long.toHexString(a[k])))) {
+          && (splitBands.isEmpty() || !splitBands.contains(bandKey(k, a[k])))) {
         return k;
       }
     }

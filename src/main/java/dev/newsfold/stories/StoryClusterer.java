@@ -91,7 +91,12 @@ public final class StoryClusterer implements Serializable {
    */
   public Map<String, Assignment> cluster(Iterable<Edge> edgeInput, Map<String, StoryFeatures> features,
       CentroidMerger merger) {
-    List<Edge> edges = distinctSorted(edgeInput);
+    return clusterDistinct(distinctSorted(edgeInput), features, merger);
+  }
+
+  /** Like {@link #cluster(Iterable, Map, CentroidMerger)} on edges already passed through {@link #distinctSorted}. */
+  Map<String, Assignment> clusterDistinct(List<Edge> edges, Map<String, StoryFeatures> features,
+      CentroidMerger merger) {
     TreeMap<String, Integer> dates = new TreeMap<>();
     for (Edge e : edges) {
       dates.put(e.a, e.dateA);

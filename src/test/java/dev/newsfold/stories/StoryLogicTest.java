@@ -221,7 +221,7 @@ class StoryLogicTest {
     for (CopySignature s : sigs) {
       long[] keys = MinHash.bandKeys(s.minhash, p.bands);
       for (int b = 0; b < keys.length; b++) {
-        blocks.computeIfAbsent(b + ":" + Long.toHexString(keys[b]), k -> new ArrayList<>()).add(s);
+        blocks.computeIfAbsent(JoinStories.bandKey(b, keys[b]), k -> new ArrayList<>()).add(s);
       }
     }
     java.util.Set<String> split = new java.util.HashSet<>();
