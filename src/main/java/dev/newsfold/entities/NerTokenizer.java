@@ -11,7 +11,7 @@ import java.util.Set;
  * clitics are split off ("Korea 's", "do n't"). OpenNLP's UD tokenizer model splits "Jong-Un's" into "Jong" "-Un's"
  * and "U.N." into "U.N" ".", forms the model never saw in training, so the runtime path uses this instead.
  */
-final class NerTokenizer {
+public final class NerTokenizer {
 
   private static final Set<String> ABBREVIATIONS = Set.of(
       "mr", "mrs", "ms", "dr", "st", "jr", "sr", "gen", "col", "lt", "sgt", "capt", "cpt", "maj", "adm", "rep", "sen",
@@ -24,6 +24,16 @@ final class NerTokenizer {
 
   static List<Token> tokenize(String s) {
     return tokenize(s, 0, s.length());
+  }
+
+  /** The tokens of {@code s} as OpenNLP spans, for callers outside this package. */
+  public static opennlp.tools.util.Span[] spans(String s) {
+    List<Token> tokens = tokenize(s);
+    opennlp.tools.util.Span[] out = new opennlp.tools.util.Span[tokens.size()];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = new opennlp.tools.util.Span(tokens.get(i).start(), tokens.get(i).end());
+    }
+    return out;
   }
 
   static List<Token> tokenize(String s, int from, int to) {
@@ -40,6 +50,9 @@ final class NerTokenizer {
         end = cliticEnd(s, i, to);
       } else if (Character.isLetterOrDigit(c)) {
         end = wordEnd(s, i, to);
+        if (end < to && s.charAt(end) == '$' && end - i <= 3 && isUpper(s, i, end)) {
+          end++; // currency prefixes, as in the training text: "A$", "HK$", "US$"
+        }
       } else {
         end = Character.isHighSurrogate(c) && i + 1 < to && Character.isLowSurrogate(s.charAt(i + 1)) ? i + 2 : i + 1;
         // Runs of the same punctuation ("--", "...") form one token, as in the training text.
@@ -119,6 +132,15 @@ final class NerTokenizer {
       }
     }
     return -1;
+  }
+
+  private static boolean isUpper(String s, int from, int to) {
+    for (int i = from; i < to; i++) {
+      if (!Character.isUpperCase(s.charAt(i))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static boolean isApostrophe(char c) {

@@ -5,11 +5,12 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import opennlp.tools.postag.POSModel;
 import opennlp.tools.sentdetect.SentenceModel;
-import opennlp.tools.tokenize.TokenizerModel;
 
 /**
  * Lazily loaded, immutable OpenNLP models from the registry model jars, one copy per JVM for the entity and claim
- * stages (the models are shared; the ME wrappers around them are not thread-safe).
+ * stages (the models are shared; the ME wrappers around them are not thread-safe). Both stages tokenise with
+ * {@link NerTokenizer}: OpenNLP's UD token model split names and numbers the name model never saw split, and cost the
+ * claim stage a fifth of its CPU for the same PolNeAR figures.
  */
 public final class OpenNlpModels {
   private OpenNlpModels() {}
@@ -46,47 +47,11 @@ public final class OpenNlpModels {
     }
   }
 
-  private static final class Tokens {
-    static final TokenizerModel MODEL = load();
-
-    private static TokenizerModel load() {
-      try (InputStream in = open("opennlp-en-ud-ewt-tokens-1.3-2.5.4.bin")) {
-        return new TokenizerModel(in);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    }
-  }
-
   public static POSModel pos() {
     return Pos.MODEL;
   }
 
   public static SentenceModel sentences() {
     return Sentences.MODEL;
-  }
-
-  public static TokenizerModel tokenizer() {
-    return Tokens.MODEL;
-  }
-
-  /**
-   * The same tokenizer model with OpenNLP's alphanumeric optimisation on: a whitespace token of letters and digits
-   * only is kept whole without asking the maxent model about each of its character boundaries (the UD model ships
-   * with it off; tokenising was ~15% of the job's CPU).
-   */
-  public static TokenizerModel tokenizerAlphaNumericWhole() {
-    return FastTokens.MODEL;
-  }
-
-  private static final class FastTokens {
-    static final TokenizerModel MODEL = build();
-
-    private static TokenizerModel build() {
-      TokenizerModel m = Tokens.MODEL;
-      return new TokenizerModel(m.getMaxentModel(), java.util.Map.of(),
-          new opennlp.tools.tokenize.TokenizerFactory(m.getFactory().getLanguageCode(), m.getAbbreviations(), true,
-              m.getFactory().getAlphaNumericPattern()));
-    }
   }
 }

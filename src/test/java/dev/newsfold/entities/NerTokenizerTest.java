@@ -16,6 +16,8 @@ class NerTokenizerTest {
         words("The U.S. and Kim Jong-Un's sister sent 7,000 containers."));
     assertEquals(List.of("U.N.", "Security", "Council", "on", "1996-08-22", ",", "Mr.", "Smith", "said"),
         words("U.N. Security Council on 1996-08-22, Mr. Smith said"));
+    assertEquals(List.of("a", "A$", "4.3", "million", "profit", ",", "US$", "5", "and", "$", "6"),
+        words("a A$4.3 million profit, US$5 and $6"));
   }
 
   @Test

@@ -1,0 +1,38 @@
+package dev.newsfold.claims;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.Test;
+
+class TaggerTest {
+  private static final Tagger TAGGER = new Tagger();
+
+  private static String[] tokens(String s) {
+    return TAGGER.tag(s, 0, s.length(), 0).tokens;
+  }
+
+  @Test
+  void keepsCliticsWithTheirWordAndTitlesWithTheirPeriod() {
+    assertArrayEquals(new String[] {"Trump's", "aide", "Atty.", "Gen.", "Smith", "said", "it", "doesn't", "matter",
+        "and", "I\u2019m", "sure", "."},
+        tokens("Trump's aide Atty. Gen. Smith said it doesn't matter and I\u2019m sure."));
+  }
+
+  @Test
+  void readsTwoApostrophesAsOneClosingQuoteMark() {
+    assertArrayEquals(new String[] {"``", "We", "won", "?", "''", "he", "asked", "."},
+        tokens("``We won?'' he asked."));
+  }
+
+  @Test
+  void keepsNumbersAndHyphenatedWordsWholeWithOffsetsIntoTheText() {
+    String text = "Intro. The four-day talks cost A$14.4 million, 1/2 of it.";
+    TaggedSentence s = TAGGER.tag(text, 7, text.length(), 0);
+    assertArrayEquals(new String[] {"The", "four-day", "talks", "cost", "A$", "14.4", "million", ",", "1/2", "of",
+        "it", "."}, s.tokens);
+    for (int i = 0; i < s.tokens.length; i++) {
+      assertEquals(s.tokens[i], text.substring(s.starts[i], s.ends[i]));
+    }
+  }
+}
