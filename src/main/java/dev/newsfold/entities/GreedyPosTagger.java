@@ -12,7 +12,7 @@ import opennlp.tools.util.featuregen.FeatureGeneratorUtil;
 
 /**
  * OpenNLP's UD POS model decoded greedily (best tag per token, left to right) instead of POSTaggerME's beam of 3:
- * one context per token instead of three, and the context built without Strings. The maxent weights are copied into flat arrays behind a {@link TextTable}
+ * one context per token instead of three, and the context added from per-word caches without Strings. The maxent weights are copied into flat arrays behind a {@link TextTable}
  * and the best tag is the arg max of the summed weights (the softmax OpenNLP applies does not change the arg max),
  * so no exp() and no HashMap per context string. The name model is trained on the same greedy tags, so the
  * features agree between training and run time. Not thread-safe (reused buffers); the weights are shared.
@@ -68,10 +68,18 @@ public final class GreedyPosTagger {
   private final Weights weights;
   private final FeatureText text = new FeatureText();
   private final double[] sums;
+  /** Predicate ids of the sentence-begin features of positions 0, 1 and 2. */
+  private final int[] begin;
 
   GreedyPosTagger(POSModel pos) {
     this.weights = pos == OpenNlpModels.pos() ? Weights.POS : new Weights(pos);
     this.sums = new double[weights.outcomeNames.length];
+    int tags = weights.outcomeNames.length;
+    this.previousTag = new int[tags];
+    this.previousTwoTags = new int[tags * tags];
+    java.util.Arrays.fill(previousTag, -2);
+    java.util.Arrays.fill(previousTwoTags, -2);
+    this.begin = new int[] {id(text.set("S=begin")), id(text.set("p1S=begin")), id(text.set("p2S=begin"))};
   }
 
   public GreedyPosTagger() {
@@ -83,8 +91,17 @@ public final class GreedyPosTagger {
 
   private final java.util.HashMap<String, Word> cache = new java.util.HashMap<>();
 
-  /** A word's lower case, token class and predicate ids (-1: unknown) of its word-only features, in context order. */
-  private record Word(String low, String cls, int[] head, int[] tail) {}
+  /**
+   * What tagging needs of a word alone: the summed weights of its leading features (def, suf=, pre=, w=, which
+   * come first in the context, so starting from this sum adds the same numbers in the same order as adding them one
+   * by one), the predicate ids (-1: unknown) of the features it gives its neighbours (p1w=, p2w=, n1w=, n2w=) and of
+   * its trailing features (wc=, w&c=).
+   */
+  private record Word(double[] head, int p1, int p2, int n1, int n2, int[] tail) {}
+
+  /** Predicate ids of "t=" + tag and "t2=" + tag + "," + tag, by outcome index; filled as met (-2: not yet). */
+  private final int[] previousTag;
+  private final int[] previousTwoTags;
 
   private int id(FeatureText f) {
     long v = weights.predicates.get(f);
@@ -100,18 +117,18 @@ public final class GreedyPosTagger {
     String low = StringUtil.toLowerCase(w);
     String cls = FeatureGeneratorUtil.tokenFeature(w);
     int len = w.length();
-    int[] head = new int[2 + 2 * Math.min(4, len)];
-    int h = 0;
-    head[h++] = id(f.set("def"));
+    java.util.Arrays.fill(sums, 0);
+    add(id(f.set("def")));
     for (int k = 1; k <= 4 && k <= len; k++) {
-      head[h++] = id(f.set("suf=").append(w, len - k, len));
+      add(id(f.set("suf=").append(w, len - k, len)));
     }
     for (int k = 1; k <= 4 && k <= len; k++) {
-      head[h++] = id(f.set("pre=").append(w, 0, k));
+      add(id(f.set("pre=").append(w, 0, k)));
     }
-    head[h] = id(f.set("w=").append(low));
+    add(id(f.set("w=").append(low)));
     int[] tail = {id(f.set("wc=").append(cls)), id(f.set("w&c=").append(low).append(',').append(cls))};
-    x = new Word(low, cls, head, tail);
+    x = new Word(sums.clone(), id(f.set("p1w=").append(low)), id(f.set("p2w=").append(low)),
+        id(f.set("n1w=").append(low)), id(f.set("n2w=").append(low)), tail);
     if (cache.size() >= CACHE_LIMIT) {
       cache.clear();
     }
@@ -129,21 +146,27 @@ public final class GreedyPosTagger {
     }
   }
 
-  private void add(int[] ks) {
-    for (int k : ks) {
-      add(k);
+  private int previousTag(int t) {
+    if (previousTag[t] == -2) {
+      previousTag[t] = id(text.set("t=").append(weights.outcomeNames[t]));
     }
+    return previousTag[t];
   }
 
-  private void add(FeatureText f) {
-    add(id(f));
+  private int previousTwoTags(int t2, int t1) {
+    int k = t2 * weights.outcomeNames.length + t1;
+    if (previousTwoTags[k] == -2) {
+      previousTwoTags[k] = id(text.set("t2=").append(weights.outcomeNames[t2]).append(',')
+          .append(weights.outcomeNames[t1]));
+    }
+    return previousTwoTags[k];
   }
 
   /**
    * Greedy tags. The context is the one the model's feature generator descriptor (generator.featuregen in the model:
    * definition, suffixes and prefixes 1-4, lower-cased tokens in a +-2 window, sentence begin in a +-2 window, token
-   * class, token and class, previous one and two tags) produces, built here as hashed text in the same order instead
-   * of through OpenNLP's generators (which rebuild each word's strings five times, once per window position);
+   * class, token and class, previous one and two tags) produces, added here in the same order from per-word caches
+   * instead of through OpenNLP's generators (which rebuild each word's strings five times, once per window position);
    * {@code GreedyPosTaggerTest} checks the tags against OpenNLP's own context generator and model.
    */
   public String[] tag(String[] words) {
@@ -152,40 +175,41 @@ public final class GreedyPosTagger {
     for (int i = 0; i < n; i++) {
       ws[i] = word(words[i]);
     }
-    FeatureText f = text;
+    int[] best = new int[n];
     String[] tags = new String[n];
     for (int i = 0; i < n; i++) {
-      java.util.Arrays.fill(sums, 0);
-      add(ws[i].head); // def, suf=, pre=, w=
+      System.arraycopy(ws[i].head, 0, sums, 0, sums.length); // def, suf=, pre=, w=
       if (i > 0) {
-        add(f.set("p1w=").append(ws[i - 1].low));
+        add(ws[i - 1].p1);
       }
       if (i > 1) {
-        add(f.set("p2w=").append(ws[i - 2].low));
+        add(ws[i - 2].p2);
       }
       if (i + 1 < n) {
-        add(f.set("n1w=").append(ws[i + 1].low));
+        add(ws[i + 1].n1);
       }
       if (i + 2 < n) {
-        add(f.set("n2w=").append(ws[i + 2].low));
+        add(ws[i + 2].n2);
       }
       if (i < 3) {
-        add(f.set(i == 0 ? "S=begin" : i == 1 ? "p1S=begin" : "p2S=begin"));
+        add(begin[i]);
       }
-      add(ws[i].tail); // wc=, w&c=
+      add(ws[i].tail[0]); // wc=
+      add(ws[i].tail[1]); // w&c=
       if (i > 0) {
-        add(f.set("t=").append(tags[i - 1]));
+        add(previousTag(best[i - 1]));
       }
       if (i > 1) {
-        add(f.set("t2=").append(tags[i - 2]).append(',').append(tags[i - 1]));
+        add(previousTwoTags(best[i - 2], best[i - 1]));
       }
-      int best = 0;
+      int b = 0;
       for (int o = 1; o < sums.length; o++) {
-        if (sums[o] > sums[best]) {
-          best = o;
+        if (sums[o] > sums[b]) {
+          b = o;
         }
       }
-      tags[i] = weights.outcomeNames[best];
+      best[i] = b;
+      tags[i] = weights.outcomeNames[b];
     }
     return tags;
   }
