@@ -7,9 +7,11 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -32,31 +34,79 @@ public final class ClaimAligner {
   /** Result of aligning one story; {@code capped} counts claims left out of pairwise comparison. */
   public record Aligned(List<Claim> claims, int capped) {}
 
-  private static final Set<String> STOP = Set.copyOf(List.of(("a an the of to in on at for by with from and or but "
+  static final Set<String> STOP = Set.copyOf(List.of(("a an the of to in on at for by with from and or but "
       + "that this these those it its is are was were be been being has have had do does did will would can could "
       + "should may might must shall as than then so such not no any all some her his their our we they she he i you "
       + "them us him me my your who which what when where while also only just very more most over about into "
       + "out up said says say").split(" ")));
 
-  /** Content signature: stemmed, lower-cased content words, plus numbers as written without separators. */
+  /**
+   * Content signature: stemmed, lower-cased content words, plus numbers as written without separators. Words are
+   * runs of letters, digits, '.', ',' and '-', trimmed of the last three; a word of digits, '.' and ',' is a number,
+   * any other splits at hyphens.
+   */
   static Set<String> signature(String content) {
     Set<String> out = new HashSet<>();
-    for (String raw : content.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}.,-]+")) {
-      String w = raw.replaceAll("^[.,-]+|[.,-]+$", "");
-      if (w.isEmpty() || STOP.contains(w)) {
-        continue;
+    String low = content.toLowerCase(Locale.ROOT);
+    int n = low.length();
+    int i = 0;
+    while (i < n) {
+      while (i < n && !isWordChar(low.codePointAt(i))) {
+        i += Character.charCount(low.codePointAt(i));
       }
-      if (w.matches("[\\d.,]+")) {
-        out.add(w.replace(",", ""));
-        continue;
+      int start = i;
+      while (i < n && isWordChar(low.codePointAt(i))) {
+        i += Character.charCount(low.codePointAt(i));
       }
-      for (String part : w.split("-")) {
-        if (!part.isEmpty() && !STOP.contains(part)) {
-          out.add(stem(part));
-        }
+      int end = i;
+      while (start < end && isPunct(low.charAt(start))) {
+        start++;
+      }
+      while (end > start && isPunct(low.charAt(end - 1))) {
+        end--;
+      }
+      if (start < end) {
+        addWord(low.substring(start, end), out);
       }
     }
     return out;
+  }
+
+  private static void addWord(String w, Set<String> out) {
+    if (STOP.contains(w)) {
+      return;
+    }
+    boolean number = true;
+    for (int k = 0; k < w.length() && number; k++) {
+      char c = w.charAt(k);
+      number = c >= '0' && c <= '9' || c == '.' || c == ',';
+    }
+    if (number) {
+      out.add(w.replace(",", ""));
+      return;
+    }
+    for (int from = 0; from <= w.length(); ) {
+      int dash = w.indexOf('-', from);
+      int to = dash < 0 ? w.length() : dash;
+      String part = w.substring(from, to);
+      if (!part.isEmpty() && !STOP.contains(part)) {
+        out.add(stem(part));
+      }
+      from = to + 1;
+    }
+  }
+
+  private static boolean isWordChar(int cp) {
+    return Character.isLetter(cp) || isNumber(cp) || cp == '.' || cp == ',' || cp == '-';
+  }
+
+  private static boolean isNumber(int cp) {
+    int t = Character.getType(cp);
+    return t == Character.DECIMAL_DIGIT_NUMBER || t == Character.LETTER_NUMBER || t == Character.OTHER_NUMBER;
+  }
+
+  private static boolean isPunct(char c) {
+    return c == '.' || c == ',' || c == '-';
   }
 
   static String stem(String w) {
@@ -77,15 +127,17 @@ public final class ClaimAligner {
 
   /** Whether two signatures say the same thing: most of the shorter one is in the longer one. */
   static boolean same(Set<String> a, Set<String> b) {
-    if (a.isEmpty() || b.isEmpty()) {
-      return false;
-    }
     int inter = 0;
     for (String x : a) {
       inter += b.contains(x) ? 1 : 0;
     }
-    int union = a.size() + b.size() - inter;
-    return inter >= 3 && inter >= 0.6 * Math.min(a.size(), b.size()) && inter >= 0.3 * union;
+    return same(inter, a.size(), b.size());
+  }
+
+  /** The same test from the number of words two signatures share and their sizes. */
+  static boolean same(int inter, int a, int b) {
+    int union = a + b - inter;
+    return a > 0 && b > 0 && inter >= 3 && inter >= 0.6 * Math.min(a, b) && inter >= 0.3 * union;
   }
 
   /** Aligns the claims of one story (all with the same story id); returns new Claim objects. */
@@ -102,30 +154,53 @@ public final class ClaimAligner {
     for (int i = 0; i < parent.length; i++) {
       parent[i] = i;
     }
+    // Pairs found through an index of signature words: only pairs sharing a word are looked at, and the shared
+    // count is what same() needs (the result is that of comparing all pairs).
+    Map<String, Ints> postings = new HashMap<>();
     for (int i = 0; i < n; i++) {
-      for (int j = i + 1; j < n; j++) {
-        if (!claims.get(i).getArticleId().equals(claims.get(j).getArticleId()) && same(sigs.get(i), sigs.get(j))) {
-          union(parent, i, j);
+      for (String w : sigs.get(i)) {
+        postings.computeIfAbsent(w, k -> new Ints()).add(i);
+      }
+    }
+    int[] shared = new int[n];
+    Ints touched = new Ints();
+    for (int i = 0; i < n; i++) {
+      for (String w : sigs.get(i)) {
+        Ints list = postings.get(w);
+        for (int k = list.size() - 1; k >= 0 && list.get(k) > i; k--) {
+          int j = list.get(k);
+          if (shared[j]++ == 0) {
+            touched.add(j);
+          }
         }
       }
+      for (int t = 0; t < touched.size(); t++) {
+        int j = touched.get(t);
+        if (!claims.get(i).getArticleId().equals(claims.get(j).getArticleId())
+            && same(shared[j], sigs.get(i).size(), sigs.get(j).size())) {
+          union(parent, i, j);
+        }
+        shared[j] = 0;
+      }
+      touched.clear();
+    }
+    // Union keeps the smallest index as the root, so the root is the component's first claim by id: a stable key.
+    Map<Integer, Ints> members = new HashMap<>();
+    for (int i = 0; i < claims.size(); i++) {
+      members.computeIfAbsent(find(parent, i), k -> new Ints()).add(i);
     }
     List<Claim> out = new ArrayList<>();
     for (int i = 0; i < claims.size(); i++) {
       Claim c = claims.get(i);
       int root = find(parent, i);
-      // Components are built over claims sorted by id and the root is the smallest index: a stable key.
-      int smallest = root;
-      for (int j = 0; j < claims.size(); j++) {
-        if (find(parent, j) == root) {
-          smallest = Math.min(smallest, j);
-        }
-      }
+      Ints component = members.get(root);
       TreeSet<String> articles = new TreeSet<>();
       TreeSet<String> outlets = new TreeSet<>();
       TreeSet<String> conflicts = new TreeSet<>();
-      for (int j = 0; j < claims.size(); j++) {
+      for (int m = 0; m < component.size(); m++) {
+        int j = component.get(m);
         Claim o = claims.get(j);
-        if (j == i || find(parent, j) != root || o.getArticleId().equals(c.getArticleId())) {
+        if (j == i || o.getArticleId().equals(c.getArticleId())) {
           continue;
         }
         articles.add(o.getArticleId());
@@ -141,6 +216,7 @@ public final class ClaimAligner {
           }
         }
       }
+      int smallest = component.get(0);
       c.setClaimKey(hex(storyId + "|" + claims.get(smallest).getClaimId()));
       c.setCorroboratingArticles(new ArrayList<>(articles));
       c.setCorroboratingOutlets(new ArrayList<>(outlets));
@@ -200,6 +276,31 @@ public final class ClaimAligner {
   private static String unit(String u) {
     String x = u.toLowerCase(Locale.ROOT);
     return x.endsWith("s") && x.length() > 3 ? x.substring(0, x.length() - 1) : x;
+  }
+
+  /** A growable list of claim indices without boxing. */
+  private static final class Ints {
+    private int[] a = new int[4];
+    private int n;
+
+    void add(int v) {
+      if (n == a.length) {
+        a = java.util.Arrays.copyOf(a, n * 2);
+      }
+      a[n++] = v;
+    }
+
+    int get(int i) {
+      return a[i];
+    }
+
+    int size() {
+      return n;
+    }
+
+    void clear() {
+      n = 0;
+    }
   }
 
   private static int find(int[] p, int i) {

@@ -105,4 +105,96 @@ class ClaimAlignerTest {
             .setQualifier("about").setText(text).build()))
         .build();
   }
+
+  @Test
+  void signatureReadsWordsAsTheRegexDefinitionDoes() {
+    java.util.Random r = new java.util.Random(7);
+    String alphabet = "abcXYZ019.,-' \u00e9\u0130\u00bd\u2013\ud835\udc00 ofthesaid";
+    List<String> texts = new ArrayList<>(List.of(SeedTexts.SEED_000, SeedTexts.SEED_001,
+        "-3.5%, North-Korea's 7,000 'containers' -- since 2023.", "..., - -- x-y-z"));
+    for (int k = 0; k < 2000; k++) {
+      StringBuilder b = new StringBuilder();
+      for (int c = r.nextInt(30); c > 0; c--) {
+        b.append(alphabet.charAt(r.nextInt(alphabet.length())));
+      }
+      texts.add(b.toString());
+    }
+    for (String t : texts) {
+      assertEquals(regexSignature(t), ClaimAligner.signature(t), t);
+    }
+  }
+
+  /** The signature as first written, with regexes: the reference the scanner must agree with. */
+  private static java.util.Set<String> regexSignature(String content) {
+    java.util.Set<String> out = new java.util.HashSet<>();
+    for (String raw : content.toLowerCase(java.util.Locale.ROOT).split("[^\\p{L}\\p{N}.,-]+")) {
+      String w = raw.replaceAll("^[.,-]+|[.,-]+$", "");
+      if (w.isEmpty() || ClaimAligner.STOP.contains(w)) {
+        continue;
+      }
+      if (w.matches("[\\d.,]+")) {
+        out.add(w.replace(",", ""));
+        continue;
+      }
+      for (String part : w.split("-")) {
+        if (!part.isEmpty() && !ClaimAligner.STOP.contains(part)) {
+          out.add(ClaimAligner.stem(part));
+        }
+      }
+    }
+    return out;
+  }
+
+  @Test
+  void indexedPairSearchAlignsAsComparingAllPairsDoes() {
+    java.util.Random r = new java.util.Random(11);
+    String[] vocabulary = ("north korea shipped containers russia missiles seoul minister said about 7,000 "
+        + "weapons tests sanctions united states companies individuals leader sister denied accused").split(" ");
+    List<Claim> input = new ArrayList<>();
+    for (int k = 0; k < 400; k++) {
+      StringBuilder b = new StringBuilder();
+      for (int w = 3 + r.nextInt(8); w > 0; w--) {
+        b.append(vocabulary[r.nextInt(vocabulary.length)]).append(' ');
+      }
+      input.add(claim(String.format("c%03d", k), "art" + r.nextInt(40), b.toString().trim(), 1000 * r.nextInt(3)));
+    }
+    for (int cap : new int[] {ClaimAligner.DEFAULT_MAX_CLAIMS, 150}) {
+      List<Claim> out = new ClaimAligner(cap).align("s", input).claims();
+      // Reference: union every pair of different articles whose signatures are the same claim.
+      List<Claim> sorted = new ArrayList<>(out);
+      int n = Math.min(cap, sorted.size());
+      int[] component = new int[sorted.size()];
+      for (int i = 0; i < component.length; i++) {
+        component[i] = i;
+      }
+      for (int i = 0; i < n; i++) {
+        for (int j = i + 1; j < n; j++) {
+          if (!sorted.get(i).getArticleId().equals(sorted.get(j).getArticleId()) && ClaimAligner.same(
+              ClaimAligner.signature(sorted.get(i).getContent()), ClaimAligner.signature(sorted.get(j).getContent()))) {
+            int from = component[j];
+            int to = component[i];
+            for (int k = 0; k < component.length; k++) {
+              if (component[k] == from) {
+                component[k] = to;
+              }
+            }
+          }
+        }
+      }
+      int aligned = 0;
+      for (int i = 0; i < sorted.size(); i++) {
+        java.util.TreeSet<String> articles = new java.util.TreeSet<>();
+        for (int j = 0; j < sorted.size(); j++) {
+          boolean together = component[i] == component[j];
+          assertEquals(together, sorted.get(i).getClaimKey().equals(sorted.get(j).getClaimKey()), i + " " + j);
+          if (together && !sorted.get(j).getArticleId().equals(sorted.get(i).getArticleId())) {
+            articles.add(sorted.get(j).getArticleId());
+          }
+        }
+        assertEquals(new ArrayList<>(articles), sorted.get(i).getCorroboratingArticles());
+        aligned += articles.isEmpty() ? 0 : 1;
+      }
+      assertTrue(aligned > 50 && aligned < sorted.size(), "a test that can fail: " + aligned);
+    }
+  }
 }
