@@ -174,7 +174,7 @@ public class NewsfoldPipelineTest {
 
   @Test
   void runnerDefaultsAreAddedUnlessTheUserSetThem() {
-    assertEquals(List.of("--runner=SparkRunner", "--storageLevel=MEMORY_AND_DISK_SER"),
+    assertEquals(List.of("--runner=SparkRunner", "--storageLevel=DISK_ONLY"),
         List.of(NewsfoldPipeline.withRunnerDefaults(new String[] {"--runner=SparkRunner"})));
     assertEquals(List.of("--runner=SparkRunner", "--storageLevel=MEMORY_ONLY"),
         List.of(NewsfoldPipeline.withRunnerDefaults(new String[] {"--runner=SparkRunner", "--storageLevel=MEMORY_ONLY"})));
