@@ -46,6 +46,24 @@ class StoryLogicTest {
   }
 
   @Test
+  void edgesTravelInBoundedSortedBatches() {
+    List<Edge> edges = new java.util.ArrayList<>();
+    for (int i = 0; i < 2 * JoinStories.MAX_BATCH + 5; i++) {
+      edges.add(new Edge(String.format("a%06d", (i * 7919) % 100_000), 0, "z", 0, Edge.STORY, 0.5));
+    }
+    List<List<Edge>> batches = new java.util.ArrayList<>();
+    JoinStories.emitBatch(new java.util.ArrayList<>(edges), batches::add);
+    assertEquals(List.of(JoinStories.MAX_BATCH, JoinStories.MAX_BATCH, 5), batches.stream().map(List::size).toList());
+    List<Edge> all = batches.stream().flatMap(List::stream).toList();
+    List<Edge> sorted = new java.util.ArrayList<>(edges);
+    java.util.Collections.sort(sorted);
+    assertEquals(sorted, all);
+    batches.clear();
+    JoinStories.emitBatch(new java.util.ArrayList<>(), batches::add);
+    assertEquals(0, batches.size());
+  }
+
+  @Test
   void copiesPointToTheEarliestThenSmallestId() {
     List<Edge> edges = List.of(
         new Edge("b", 10, "c", 9, Edge.COPY, 0.9),
