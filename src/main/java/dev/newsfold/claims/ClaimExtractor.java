@@ -786,7 +786,9 @@ public final class ClaimExtractor {
         if (after + 2 < n && s.tokens[after].equals(",") && !s.tag(after + 1, "CCONJ")
             && !s.tag(after + 1, "SCONJ") && !s.tag(after + 1, "PRON") && !s.lower(after + 1).endsWith("ing")
             && !s.tag(after + 1, "VERB") && !s.tag(after + 1, "AUX") && !SUBORDINATORS.contains(s.lower(after + 1))
-            && !s.isCapitalised(after + 1) && !s.tag(after + 1, "PUNCT")) {
+            && !s.isCapitalised(after + 1) && !s.tag(after + 1, "PUNCT")
+            && !(srcFrom > s.starts[k] && s.tag(after + 1, "DET"))) {
+          // ("..., said David Ames, a professor at ...": after an inverted source, "a/the ..." describes the source.)
           int end = contentEnd(s, n);
           if (end > s.starts[after + 1]) {
             found = found.withContinuation(cEnd, s.starts[after + 1], end);

@@ -336,4 +336,14 @@ class ClaimExtractorTest {
     ExtractedClaim d = only("The mayor warned of higher ferry fares next year.", "higher ferry fares");
     assertEquals("warned", d.verb());
   }
+
+  @Test
+  void appositionAfterInvertedSourceIsNotContent() {
+    ExtractedClaim c = only("The new levy will drive boats away, said Ruth Ames, a trader at the fish market.",
+        "The new levy");
+    assertEquals("The new levy will drive boats away", c.content());
+    assertEquals(-1, c.gapStart());
+    ExtractedClaim d = only("The argument would be aided, Olsen said, by the early vote.", "The argument");
+    assertTrue(d.content().endsWith("by the early vote"), d.content());
+  }
 }
