@@ -49,9 +49,12 @@ public final class AttributionEvaluation {
     String split = "dev";
     String path = null;
     boolean verbose = false;
+    boolean boundaries = false;
     for (String a : args) {
       if (a.equals("--verbose")) {
         verbose = true;
+      } else if (a.equals("--boundaries")) {
+        boundaries = true;
       } else if (a.equals("dev") || a.equals("train")) {
         split = a;
       } else {
@@ -66,7 +69,7 @@ public final class AttributionEvaluation {
       return;
     }
     List<Doc> docs = load(Path.of(path), split);
-    Result r = evaluate(ClaimExtractor.load(), docs, verbose);
+    Result r = evaluate(ClaimExtractor.load(), docs, verbose, boundaries);
     System.out.printf(Locale.ROOT, "split=%s texts=%d gold=%d predicted=%d%n", split, docs.size(), r.gold,
         r.predicted);
     System.out.printf(Locale.ROOT, "strict:  matched=%d P=%.3f R=%.3f F1=%.3f%n", r.strict, r.p(r.strict),
@@ -82,6 +85,12 @@ public final class AttributionEvaluation {
     // Thread CPU time does not count the time the thread waited for a core: comparable on a busy machine.
     System.out.printf(Locale.ROOT, "extraction_cpu: %.0f ms total, %.2f ms per 600 words%n", r.extractCpuNanos / 1e6,
         r.words == 0 ? 0 : r.extractCpuNanos / 1e6 * 600 / r.words);
+    if (boundaries) {
+      System.out.println("boundary classes (strict-unmatched prediction/gold pairs that overlap):");
+      r.boundaryClasses.entrySet().stream().sorted((a, b) -> b.getValue()[0] - a.getValue()[0])
+          .forEach(e -> System.out.printf(Locale.ROOT, "  %5d  (lenient %4d)  %s%n", e.getValue()[0],
+              e.getValue()[1], e.getKey()));
+    }
   }
 
   static final class Result {
@@ -95,6 +104,7 @@ public final class AttributionEvaluation {
     long extractNanos;
     long extractCpuNanos;
     long words;
+    final Map<String, int[]> boundaryClasses = new TreeMap<>();
 
     double p(int m) { return predicted == 0 ? 0 : (double) m / predicted; }
 
@@ -104,6 +114,10 @@ public final class AttributionEvaluation {
   }
 
   static Result evaluate(ClaimExtractor extractor, List<Doc> docs, boolean verbose) {
+    return evaluate(extractor, docs, verbose, false);
+  }
+
+  static Result evaluate(ClaimExtractor extractor, List<Doc> docs, boolean verbose, boolean boundaries) {
     Result r = new Result();
     java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
     for (Doc d : docs) {
@@ -121,14 +135,16 @@ public final class AttributionEvaluation {
       }
       r.gold += d.gold().size();
       r.predicted += pred.size();
-      r.strict += match(d, pred, true, r, verbose);
-      r.lenient += match(d, pred, false, null, false);
+      r.strict += match(d, pred, true, r, verbose, boundaries);
+      r.lenient += match(d, pred, false, null, false, false);
     }
     return r;
   }
 
   /** One-to-one greedy matching by overlap ratio; returns the number of matches. */
-  private static int match(Doc d, List<ExtractedClaim> pred, boolean strict, Result r, boolean verbose) {
+  private static int match(Doc d, List<ExtractedClaim> pred, boolean strict, Result r, boolean verbose,
+      boolean boundaries) {
+    boundaries &= strict;
     List<double[]> pairs = new ArrayList<>();
     for (int p = 0; p < pred.size(); p++) {
       ExtractedClaim c = pred.get(p);
@@ -164,6 +180,9 @@ public final class AttributionEvaluation {
       usedP[p] = true;
       usedG[g] = true;
       m++;
+      if (boundaries && r != null) {
+        printPair("BMATCH\tmatch\t=\t=\tS", d, pred.get(p), d.gold().get(g));
+      }
       if (verbose && r != null) {
         System.out.println("TP " + d.name() + " [" + pred.get(p).speakerMention() + " | " + pred.get(p).verb() + "]");
       }
@@ -182,6 +201,9 @@ public final class AttributionEvaluation {
         boolean cueOk = gold.cue().stream().anyMatch(s -> s.overlap(c.cueStart(), c.cueEnd()) > 0);
         r.cueOk += cueOk ? 1 : 0;
       }
+    }
+    if (boundaries && r != null) {
+      classifyBoundaries(d, pred, usedP, usedG, r);
     }
     if (verbose) {
       for (int p = 0; p < pred.size(); p++) {
@@ -215,6 +237,123 @@ public final class AttributionEvaluation {
       }
     }
     return m;
+  }
+
+  /**
+   * Pairs the predictions and gold attributions left unmatched by the strict rule whose contents overlap (best
+   * overlap first, one-to-one) and counts them by how the predicted span differs from the gold one: which end differs,
+   * and the first word of the text in one span but not the other. Also counts predictions overlapping two or more
+   * unmatched golds (gold split) and golds overlapping two or more unmatched predictions (prediction split).
+   */
+  private static void classifyBoundaries(Doc d, List<ExtractedClaim> pred, boolean[] usedP, boolean[] usedG,
+      Result r) {
+    List<double[]> pairs = new ArrayList<>();
+    int[] golds = new int[pred.size()];
+    int[] preds = new int[d.gold().size()];
+    for (int p = 0; p < pred.size(); p++) {
+      if (usedP[p]) {
+        continue;
+      }
+      ExtractedClaim c = pred.get(p);
+      for (int g = 0; g < d.gold().size(); g++) {
+        if (usedG[g]) {
+          continue;
+        }
+        Gold gold = d.gold().get(g);
+        int ov = gold.content().stream().mapToInt(x -> c.contentOverlap(x.start(), x.end())).sum();
+        if (ov > 0) {
+          golds[p]++;
+          preds[g]++;
+          pairs.add(new double[] {(double) ov / Math.max(gold.contentLength(), c.contentLength()), p, g,
+              2 * ov >= Math.min(gold.contentLength(), c.contentLength()) ? 1 : 0});
+        }
+      }
+    }
+    pairs.sort((a, b) -> Double.compare(b[0], a[0]));
+    boolean[] doneP = new boolean[pred.size()];
+    boolean[] doneG = new boolean[d.gold().size()];
+    for (double[] x : pairs) {
+      int p = (int) x[1];
+      int g = (int) x[2];
+      if (doneP[p] || doneG[g]) {
+        continue;
+      }
+      doneP[p] = true;
+      doneG[g] = true;
+      ExtractedClaim c = pred.get(p);
+      Gold gold = d.gold().get(g);
+      String text = d.text();
+      int gs = trimStart(text, gold.content().get(0).start(), gold.content().get(gold.content().size() - 1).end());
+      int ge = trimEnd(text, gs, gold.content().get(gold.content().size() - 1).end());
+      int ps = trimStart(text, c.contentStart(), c.contentEnd());
+      int pe = trimEnd(text, ps, c.contentEnd());
+      String startClass = ps == gs ? "=" : ps > gs ? "gold+" + firstWord(text, gs, ps) : "pred+"
+          + firstWord(text, ps, gs);
+      String endClass = pe == ge ? "=" : pe > ge ? "pred+" + firstWord(text, ge, pe) : "gold+"
+          + firstWord(text, pe, ge);
+      String kind;
+      if (golds[p] > 1) {
+        kind = "gold split (" + golds[p] + " golds in one prediction)";
+      } else if (preds[g] > 1) {
+        kind = "prediction split (" + preds[g] + " predictions on one gold)";
+      } else if (gold.content().size() > 1 && c.gapStart() < 0) {
+        kind = "gold discontinuous";
+      } else if (text.substring(gs, ge).indexOf('\n') >= 0 && text.substring(ps, pe).indexOf('\n') < 0) {
+        kind = "gold across paragraphs";
+      } else {
+        kind = "start " + (ps == gs ? "=" : ps > gs ? "gold longer" : "pred longer") + ", end "
+            + (pe == ge ? "=" : pe > ge ? "pred longer" : "gold longer");
+      }
+      int[] counts = r.boundaryClasses.computeIfAbsent(kind, k -> new int[2]);
+      counts[0]++;
+      counts[1] += (int) x[3];
+      printPair("BCLASS\t" + kind + "\t" + startClass + "\t" + endClass + "\t" + (x[3] > 0 ? "L" : "-"), d, c, gold);
+    }
+  }
+
+  /** One line per pair for offline analysis: label, text name, trimmed spans relative to the text, both texts. */
+  private static void printPair(String label, Doc d, ExtractedClaim c, Gold gold) {
+    String text = d.text();
+    int gs = trimStart(text, gold.content().get(0).start(), gold.content().get(gold.content().size() - 1).end());
+    int ge = trimEnd(text, gs, gold.content().get(gold.content().size() - 1).end());
+    int ps = trimStart(text, c.contentStart(), c.contentEnd());
+    int pe = trimEnd(text, ps, c.contentEnd());
+    int lo = Math.min(gs, ps);
+    System.out.println(label + "\t" + d.name() + "\t" + (ps - lo) + "\t" + (pe - lo) + "\t" + (gs - lo) + "\t"
+        + (ge - lo) + "\t" + gold.content().size() + "\t" + text.substring(lo, Math.max(pe, ge)).replace('\n', ' ')
+        + "\t" + (c.gapStart() >= 0 ? 1 : 0) + "\t" + c.speakerMention() + " | " + c.verb() + "\t"
+        + text.substring(Math.max(0, lo - 40), lo).replace('\n', ' '));
+  }
+
+  private static boolean trimmable(char ch) {
+    return Character.isWhitespace(ch) || ",.;:!?\"'\u201c\u201d\u2018\u2019\u2014\u2013-()".indexOf(ch) >= 0;
+  }
+
+  private static int trimStart(String t, int s, int e) {
+    while (s < e && trimmable(t.charAt(s))) {
+      s++;
+    }
+    return s;
+  }
+
+  private static int trimEnd(String t, int s, int e) {
+    while (e > s && trimmable(t.charAt(e - 1))) {
+      e--;
+    }
+    return e;
+  }
+
+  /** The first word of t[s, e), lower case (a punctuation mark when the difference starts with one). */
+  private static String firstWord(String t, int s, int e) {
+    String x = t.substring(s, e).strip();
+    if (x.isEmpty()) {
+      return "";
+    }
+    int i = 0;
+    while (i < x.length() && Character.isLetterOrDigit(x.charAt(i))) {
+      i++;
+    }
+    return i == 0 ? x.substring(0, 1) : x.substring(0, i).toLowerCase(Locale.ROOT);
   }
 
   private static boolean sourceMatches(ExtractedClaim c, Gold gold) {

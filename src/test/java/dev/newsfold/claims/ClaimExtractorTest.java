@@ -310,7 +310,7 @@ class ClaimExtractorTest {
     List<ExtractedClaim> claims = extractor.extract("Olsen spoke at the harbour festival on Saturday. The attack on"
         + " the ferry terminal left two guards injured.");
     assertFalse(claims.stream().anyMatch(ExtractedClaim::attributed), claims::toString);
-    ExtractedClaim c = only("Olsen spoke about the levy for an hour.", "about the levy");
+    ExtractedClaim c = only("Olsen spoke about the levy for an hour.", "the levy");
     assertEquals("spoke", c.verb());
   }
   @Test
@@ -319,5 +319,31 @@ class ClaimExtractorTest {
     assertEquals("Olsen", c.speakerMention());
     List<ExtractedClaim> claims = extractor.extract("Olsen asked the council members: “Why was the levy raised?”");
     assertTrue(claims.stream().noneMatch(x -> x.content().startsWith("the council members")), claims::toString);
+  }
+
+  @Test
+  void middleInitialDoesNotEndTheSentence() {
+    ExtractedClaim c = only("“The levy will ruin us,” said Marta B. Olsen, a ferry captain. “Nobody asked the"
+        + " fishermen.”", "The levy will ruin us");
+    assertEquals("Marta B. Olsen", c.speakerMention());
+    assertTrue(c.content().endsWith("Nobody asked the fishermen"), c.content());
+  }
+
+  @Test
+  void particleOfTheCueIsNotContent() {
+    ExtractedClaim c = only("Olsen called for a new vote on the harbour levy.", "a new vote");
+    assertEquals("called", c.verb());
+    ExtractedClaim d = only("The mayor warned of higher ferry fares next year.", "higher ferry fares");
+    assertEquals("warned", d.verb());
+  }
+
+  @Test
+  void appositionAfterInvertedSourceIsNotContent() {
+    ExtractedClaim c = only("The new levy will drive boats away, said Ruth Ames, a trader at the fish market.",
+        "The new levy");
+    assertEquals("The new levy will drive boats away", c.content());
+    assertEquals(-1, c.gapStart());
+    ExtractedClaim d = only("The argument would be aided, Olsen said, by the early vote.", "The argument");
+    assertTrue(d.content().endsWith("by the early vote"), d.content());
   }
 }
