@@ -1,5 +1,6 @@
 package dev.newsfold.claims;
 
+import dev.newsfold.entities.IntList;
 import dev.newsfold.schema.Claim;
 import dev.newsfold.schema.Quantity;
 import java.nio.charset.StandardCharsets;
@@ -156,17 +157,17 @@ public final class ClaimAligner {
     }
     // Pairs found through an index of signature words: only pairs sharing a word are looked at, and the shared
     // count is what same() needs (the result is that of comparing all pairs).
-    Map<String, Ints> postings = new HashMap<>();
+    Map<String, IntList> postings = new HashMap<>();
     for (int i = 0; i < n; i++) {
       for (String w : sigs.get(i)) {
-        postings.computeIfAbsent(w, k -> new Ints()).add(i);
+        postings.computeIfAbsent(w, k -> new IntList(4)).add(i);
       }
     }
     int[] shared = new int[n];
-    Ints touched = new Ints();
+    IntList touched = new IntList(4);
     for (int i = 0; i < n; i++) {
       for (String w : sigs.get(i)) {
-        Ints list = postings.get(w);
+        IntList list = postings.get(w);
         for (int k = list.size() - 1; k >= 0 && list.get(k) > i; k--) {
           int j = list.get(k);
           if (shared[j]++ == 0) {
@@ -185,15 +186,15 @@ public final class ClaimAligner {
       touched.clear();
     }
     // Union keeps the smallest index as the root, so the root is the component's first claim by id: a stable key.
-    Map<Integer, Ints> members = new HashMap<>();
+    Map<Integer, IntList> members = new HashMap<>();
     for (int i = 0; i < claims.size(); i++) {
-      members.computeIfAbsent(find(parent, i), k -> new Ints()).add(i);
+      members.computeIfAbsent(find(parent, i), k -> new IntList(4)).add(i);
     }
     List<Claim> out = new ArrayList<>();
     for (int i = 0; i < claims.size(); i++) {
       Claim c = claims.get(i);
       int root = find(parent, i);
-      Ints component = members.get(root);
+      IntList component = members.get(root);
       TreeSet<String> articles = new TreeSet<>();
       TreeSet<String> outlets = new TreeSet<>();
       TreeSet<String> conflicts = new TreeSet<>();
@@ -276,31 +277,6 @@ public final class ClaimAligner {
   private static String unit(String u) {
     String x = u.toLowerCase(Locale.ROOT);
     return x.endsWith("s") && x.length() > 3 ? x.substring(0, x.length() - 1) : x;
-  }
-
-  /** A growable list of claim indices without boxing. */
-  private static final class Ints {
-    private int[] a = new int[4];
-    private int n;
-
-    void add(int v) {
-      if (n == a.length) {
-        a = java.util.Arrays.copyOf(a, n * 2);
-      }
-      a[n++] = v;
-    }
-
-    int get(int i) {
-      return a[i];
-    }
-
-    int size() {
-      return n;
-    }
-
-    void clear() {
-      n = 0;
-    }
   }
 
   private static int find(int[] p, int i) {
