@@ -38,7 +38,6 @@ final class Tagger {
     return out;
   }
 
-
   private static final java.util.regex.Pattern TITLE_ABBREVIATION = java.util.regex.Pattern.compile(
       "Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Rev|Prof|Jr|Sr|Lt|Atty|Gens|Sens|Reps");
 
@@ -67,6 +66,13 @@ final class Tagger {
     return out;
   }
 
+  /** Whether a token read as part of the one it touches on the left (see {@link #tag}). */
+  private static boolean joins(String previous, String piece) {
+    return CLITIC.matcher(piece).matches()
+        || (piece.equals("'") || piece.equals("`")) && previous.equals(piece)
+        || piece.equals(".") && TITLE_ABBREVIATION.matcher(previous).matches();
+  }
+
   /** Tags a single span of text as one sentence. */
   TaggedSentence tag(String text, int start, int end, int paragraph) {
     String s = text.substring(start, end);
@@ -79,16 +85,11 @@ final class Tagger {
     // "don't"), two apostrophes (or backticks) as one quote mark, and a title with its period ("Atty.").
     java.util.List<int[]> merged = new java.util.ArrayList<>();
     for (Span sp : spans) {
-      String piece = s.substring(sp.getStart(), sp.getEnd());
-      if (!merged.isEmpty()) {
-        int[] last = merged.get(merged.size() - 1);
-        String previous = s.substring(last[0], last[1]);
-        if (last[1] == sp.getStart() && (CLITIC.matcher(piece).matches()
-            || (piece.equals("'") || piece.equals("`")) && previous.equals(piece)
-            || piece.equals(".") && TITLE_ABBREVIATION.matcher(previous).matches())) {
-          last[1] = sp.getEnd();
-          continue;
-        }
+      int[] last = merged.isEmpty() ? null : merged.get(merged.size() - 1);
+      if (last != null && last[1] == sp.getStart() && joins(s.substring(last[0], last[1]),
+          s.substring(sp.getStart(), sp.getEnd()))) {
+        last[1] = sp.getEnd();
+        continue;
       }
       merged.add(new int[] {sp.getStart(), sp.getEnd()});
     }
