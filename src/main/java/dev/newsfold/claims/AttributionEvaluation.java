@@ -167,18 +167,12 @@ public final class AttributionEvaluation {
         }
       }
     }
-    pairs.sort((a, b) -> Double.compare(b[0], a[0]));
     boolean[] usedP = new boolean[pred.size()];
     boolean[] usedG = new boolean[d.gold().size()];
     int m = 0;
-    for (double[] x : pairs) {
+    for (double[] x : oneToOne(pairs, usedP, usedG)) {
       int p = (int) x[1];
       int g = (int) x[2];
-      if (usedP[p] || usedG[g]) {
-        continue;
-      }
-      usedP[p] = true;
-      usedG[g] = true;
       m++;
       if (boundaries && r != null) {
         printPair("BMATCH\tmatch\t=\t=\tS", d, pred.get(p), d.gold().get(g));
@@ -269,24 +263,17 @@ public final class AttributionEvaluation {
         }
       }
     }
-    pairs.sort((a, b) -> Double.compare(b[0], a[0]));
-    boolean[] doneP = new boolean[pred.size()];
-    boolean[] doneG = new boolean[d.gold().size()];
-    for (double[] x : pairs) {
+    for (double[] x : oneToOne(pairs, new boolean[pred.size()], new boolean[d.gold().size()])) {
       int p = (int) x[1];
       int g = (int) x[2];
-      if (doneP[p] || doneG[g]) {
-        continue;
-      }
-      doneP[p] = true;
-      doneG[g] = true;
       ExtractedClaim c = pred.get(p);
       Gold gold = d.gold().get(g);
       String text = d.text();
-      int gs = trimStart(text, gold.content().get(0).start(), gold.content().get(gold.content().size() - 1).end());
-      int ge = trimEnd(text, gs, gold.content().get(gold.content().size() - 1).end());
-      int ps = trimStart(text, c.contentStart(), c.contentEnd());
-      int pe = trimEnd(text, ps, c.contentEnd());
+      int[] t = trimmedSpans(text, c, gold);
+      int ps = t[0];
+      int pe = t[1];
+      int gs = t[2];
+      int ge = t[3];
       String startClass = ps == gs ? "=" : ps > gs ? "gold+" + firstWord(text, gs, ps) : "pred+"
           + firstWord(text, ps, gs);
       String endClass = pe == ge ? "=" : pe > ge ? "pred+" + firstWord(text, ge, pe) : "gold+"
@@ -311,13 +298,42 @@ public final class AttributionEvaluation {
     }
   }
 
-  /** One line per pair for offline analysis: label, text name, trimmed spans relative to the text, both texts. */
-  private static void printPair(String label, Doc d, ExtractedClaim c, Gold gold) {
-    String text = d.text();
+  /**
+   * The pairs (score, prediction, gold, ...) taken best score first, each prediction and gold at most once; the taken
+   * ones are marked in {@code usedP} and {@code usedG}.
+   */
+  private static List<double[]> oneToOne(List<double[]> pairs, boolean[] usedP, boolean[] usedG) {
+    pairs.sort((a, b) -> Double.compare(b[0], a[0]));
+    List<double[]> out = new ArrayList<>();
+    for (double[] x : pairs) {
+      int p = (int) x[1];
+      int g = (int) x[2];
+      if (!usedP[p] && !usedG[g]) {
+        usedP[p] = true;
+        usedG[g] = true;
+        out.add(x);
+      }
+    }
+    return out;
+  }
+
+  /** Predicted and gold content, trimmed of spaces and punctuation at both ends: {start, end, gold start, gold end}. */
+  private static int[] trimmedSpans(String text, ExtractedClaim c, Gold gold) {
     int gs = trimStart(text, gold.content().get(0).start(), gold.content().get(gold.content().size() - 1).end());
     int ge = trimEnd(text, gs, gold.content().get(gold.content().size() - 1).end());
     int ps = trimStart(text, c.contentStart(), c.contentEnd());
     int pe = trimEnd(text, ps, c.contentEnd());
+    return new int[] {ps, pe, gs, ge};
+  }
+
+  /** One line per pair for offline analysis: label, text name, trimmed spans relative to the text, both texts. */
+  private static void printPair(String label, Doc d, ExtractedClaim c, Gold gold) {
+    String text = d.text();
+    int[] t = trimmedSpans(text, c, gold);
+    int ps = t[0];
+    int pe = t[1];
+    int gs = t[2];
+    int ge = t[3];
     int lo = Math.min(gs, ps);
     System.out.println(label + "\t" + d.name() + "\t" + (ps - lo) + "\t" + (pe - lo) + "\t" + (gs - lo) + "\t"
         + (ge - lo) + "\t" + gold.content().size() + "\t" + text.substring(lo, Math.max(pe, ge)).replace('\n', ' ')
