@@ -41,9 +41,6 @@ final class Tagger {
   private static final java.util.regex.Pattern TITLE_ABBREVIATION = java.util.regex.Pattern.compile(
       "Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Rev|Prof|Jr|Sr|Lt|Atty|Gens|Sens|Reps");
 
-  private static final java.util.regex.Pattern CLITIC = java.util.regex.Pattern.compile(
-      "(?i)['’](s|re|ve|ll|d|m)|n['’]t");
-
   private static final String NOT_NAME_TAGS = ",NOUN,PROPN,PRON,DET,ADP,SCONJ,CCONJ,AUX,PUNCT,PART,NUM,SYM,";
 
   // The sentence model sometimes ends a sentence at a title abbreviation ("said that Mrs. | Clinton ...").
@@ -68,7 +65,7 @@ final class Tagger {
 
   /** Whether a token read as part of the one it touches on the left (see {@link #tag}). */
   private static boolean joins(String previous, String piece) {
-    return CLITIC.matcher(piece).matches()
+    return NerTokenizer.isClitic(piece)
         || (piece.equals("'") || piece.equals("`")) && previous.equals(piece)
         || piece.equals(".") && TITLE_ABBREVIATION.matcher(previous).matches();
   }

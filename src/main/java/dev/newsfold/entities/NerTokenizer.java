@@ -121,9 +121,29 @@ public final class NerTokenizer {
     return ABBREVIATIONS.contains(word.toLowerCase(java.util.Locale.ROOT));
   }
 
+  /** What follows the apostrophe of a clitic split off its word ('s, 're, 've, 'll, 'd, 'm; n't is split apart). */
+  private static final String[] CLITICS = {"s", "re", "ve", "ll", "d", "m"};
+
+  /** Whether a token is a clitic this tokenizer splits off its word ("'s", "’re", "n't"), in any case. */
+  public static boolean isClitic(String token) {
+    if (token.length() == 3 && (token.charAt(0) == 'n' || token.charAt(0) == 'N') && isApostrophe(token.charAt(1))
+        && (token.charAt(2) == 't' || token.charAt(2) == 'T')) {
+      return true;
+    }
+    if (token.length() < 2 || !isApostrophe(token.charAt(0))) {
+      return false;
+    }
+    for (String cl : CLITICS) {
+      if (token.length() == 1 + cl.length() && token.regionMatches(true, 1, cl, 0, cl.length())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** End of a clitic token ('s, 're, 've, 'll, 'd, 'm, n't) starting at an apostrophe, or -1. */
   private static int cliticEnd(String s, int i, int to) {
-    for (String cl : new String[] {"s", "re", "ve", "ll", "d", "m"}) {
+    for (String cl : CLITICS) {
       int e = i + 1 + cl.length();
       if (e <= to && s.regionMatches(true, i + 1, cl, 0, cl.length())
           && (e == to || !Character.isLetterOrDigit(s.charAt(e)))

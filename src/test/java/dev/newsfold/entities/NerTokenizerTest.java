@@ -28,6 +28,19 @@ class NerTokenizerTest {
   }
 
   @Test
+  void knowsTheCliticsItSplitsOff() {
+    for (String c : List.of("'s", "\u2019S", "'re", "'VE", "'ll", "'d", "\u2019m", "n't", "N\u2019T")) {
+      assertEquals(true, NerTokenizer.isClitic(c), c);
+    }
+    for (String c : List.of("'", "s", "'t", "'em", "nt", "n't!", "''", "'ss")) {
+      assertEquals(false, NerTokenizer.isClitic(c), c);
+    }
+    for (Token t : NerTokenizer.tokenize("We don't know if they're Korea's or I'd")) {
+      assertEquals(List.of("n't", "'re", "'s", "'d").contains(t.text()), NerTokenizer.isClitic(t.text()), t.text());
+    }
+  }
+
+  @Test
   void offsetsPointIntoTheText() {
     String s = "  Seoul: North Korea-supplied missiles";
     for (Token t : NerTokenizer.tokenize(s)) {
