@@ -91,15 +91,10 @@ public class CompleteStories extends PTransform<PCollection<Story>, PCollection<
         .apply("FillStories", ParDo.of(new DoFn<KV<Integer, CoGbkResult>, Story>() {
           @ProcessElement
           public void process(@Element KV<Integer, CoGbkResult> group, OutputReceiver<Story> out) {
-            // Saliences are summed as fixed-point integers: a double sum depends on the order the values arrive in,
-            // which differs between runners, and near-ties would then rank differently.
-            Map<String, Map<String, Long>> byStory = new HashMap<>();
-            Map<String, String> names = new HashMap<>();
+            Map<String, EntityTally> byStory = new HashMap<>();
             for (KV<String, Double> en : group.getValue().getAll(entityTag)) {
               String[] parts = en.getKey().split("\t", 3);
-              byStory.computeIfAbsent(parts[0], k -> new HashMap<>())
-                  .merge(parts[1], Math.round(en.getValue() * 1e9), Long::sum);
-              names.put(parts[1], parts[2]);
+              byStory.computeIfAbsent(parts[0], k -> new EntityTally()).add(parts[1], parts[2], en.getValue());
             }
             Map<String, Integer> claimCounts = new HashMap<>();
             for (String storyId : group.getValue().getAll(claimTag)) {
@@ -107,7 +102,7 @@ public class CompleteStories extends PTransform<PCollection<Story>, PCollection<
             }
             for (Story story : group.getValue().getAll(storyTag)) {
               out.output(Story.newBuilder(story)
-                  .setTopEntities(topNames(byStory.getOrDefault(story.getStoryId(), Map.of()), names))
+                  .setTopEntities(byStory.getOrDefault(story.getStoryId(), new EntityTally()).top(TOP))
                   .setClaimCount(claimCounts.getOrDefault(story.getStoryId(), 0))
                   .build());
             }
@@ -116,15 +111,58 @@ public class CompleteStories extends PTransform<PCollection<Story>, PCollection<
         .setCoder(AvroCoder.of(Story.class));
   }
 
-  /** Highest summed salience first; ties by name, so every runner lists the same names. */
-  static List<String> topNames(Map<String, Long> scores, Map<String, String> names) {
-    List<Map.Entry<String, Long>> ranked = new ArrayList<>(scores.entrySet());
-    ranked.sort((x, y) -> !x.getValue().equals(y.getValue()) ? Long.compare(y.getValue(), x.getValue())
-        : names.get(x.getKey()).compareTo(names.get(y.getKey())));
-    List<String> top = new ArrayList<>();
-    for (Map.Entry<String, Long> r : ranked.subList(0, Math.min(TOP, ranked.size()))) {
-      top.add(names.get(r.getKey()));
+  /**
+   * One story's entities: summed salience per entity id (fixed point: a double sum depends on the order the values
+   * arrive in, which differs between runners) and how often each written form of its name occurs.
+   */
+  static final class EntityTally {
+    private final Map<String, Long> scores = new HashMap<>();
+    private final Map<String, Map<String, Integer>> forms = new HashMap<>();
+
+    void add(String entityId, String name, double salience) {
+      scores.merge(entityId, Math.round(salience * 1e9), Long::sum);
+      forms.computeIfAbsent(entityId, k -> new HashMap<>()).merge(name, 1, Integer::sum);
     }
-    return top;
+
+    /**
+     * The name listed for an entity: its most frequent form, then the one with fewer capitals ("Pakistan" over a
+     * dateline's "PAKISTAN"), then string order. Never the arrival order, which differs between runners.
+     */
+    String name(String entityId) {
+      String best = null;
+      int bestCount = 0;
+      for (Map.Entry<String, Integer> f : forms.get(entityId).entrySet()) {
+        String x = f.getKey();
+        int c = f.getValue();
+        if (best == null || c > bestCount || (c == bestCount && (capitals(x) < capitals(best)
+            || (capitals(x) == capitals(best) && x.compareTo(best) < 0)))) {
+          best = x;
+          bestCount = c;
+        }
+      }
+      return best;
+    }
+
+    /** At most {@code n} names, highest summed salience first, ties by name. */
+    List<String> top(int n) {
+      Map<String, String> names = new HashMap<>();
+      scores.keySet().forEach(id -> names.put(id, name(id)));
+      List<Map.Entry<String, Long>> ranked = new ArrayList<>(scores.entrySet());
+      ranked.sort((x, y) -> !x.getValue().equals(y.getValue()) ? Long.compare(y.getValue(), x.getValue())
+          : names.get(x.getKey()).compareTo(names.get(y.getKey())));
+      List<String> top = new ArrayList<>();
+      for (Map.Entry<String, Long> r : ranked.subList(0, Math.min(n, ranked.size()))) {
+        top.add(names.get(r.getKey()));
+      }
+      return top;
+    }
+
+    private static int capitals(String s) {
+      int n = 0;
+      for (int i = 0; i < s.length(); i++) {
+        n += Character.isUpperCase(s.charAt(i)) ? 1 : 0;
+      }
+      return n;
+    }
   }
 }
