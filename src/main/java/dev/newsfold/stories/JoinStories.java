@@ -728,14 +728,20 @@ public class JoinStories extends PTransform<PCollection<Article>, JoinStories.Re
 
           @ProcessElement
           public void process(@Element KV<Integer, Iterable<KV<String, Edge>>> s, MultiOutputReceiver out) {
-            for (List<Edge> batch : byKey(s.getValue()).values()) {
-              // Edges repeat across batches (a pair verified in several shards): each is clustered once.
-              List<Edge> edges = StoryClusterer.distinctSorted(batch);
+            // Each component's edges go straight into primitive arrays as they stream in (not Edge lists): the
+            // largest component grows with the corpus and is clustered on one worker.
+            TreeMap<String, EdgeTable.Builder> components = new TreeMap<>();
+            for (KV<String, Edge> kv : s.getValue()) {
+              components.computeIfAbsent(kv.getKey(), k -> new EdgeTable.Builder()).add(kv.getValue());
+            }
+            for (Map.Entry<String, EdgeTable.Builder> c; (c = components.pollFirstEntry()) != null; ) {
+              // Edges repeat across batches (a pair verified in several shards): the table keeps each once.
+              EdgeTable edges = c.getValue().build();
               Map<String, StoryClusterer.Assignment> result = new StoryClusterer(linkFraction, sizeExponent)
-                  .clusterDistinct(edges, Map.of(), null);
+                  .cluster(edges, Map.of(), null);
               componentSize.update(result.size());
-              componentEdges.update(edges.size());
-              clusteredEdges.inc(edges.size());
+              componentEdges.update(edges.size);
+              clusteredEdges.inc(edges.size);
               for (Map.Entry<String, StoryClusterer.Assignment> e : result.entrySet()) {
                 out.get(clustered).output(KV.of(e.getKey(), e.getValue().storyId.substring(2)));
                 if (e.getValue().duplicateOf != null) {

@@ -2,7 +2,6 @@ package dev.newsfold.stories;
 
 import java.io.Serializable;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -60,73 +59,31 @@ public final class StoryClusterer implements Serializable {
 
   /** Assignments for every article named in {@code edges}; articles without edges are stories of one. */
   public Map<String, Assignment> cluster(Iterable<Edge> edgeInput) {
-    return cluster(edgeInput, java.util.Collections.emptyMap(), null);
-  }
-
-  /**
-   * The edges in {@link Edge}'s order (copies first, strongest first, then ids), each once and no self-links: an
-   * edge can arrive more than once (a pair verified in several shards).
-   */
-  public static List<Edge> distinctSorted(Iterable<Edge> edgeInput) {
-    List<Edge> edges = new ArrayList<>();
-    for (Edge e : edgeInput) {
-      if (!e.a.equals(e.b)) {
-        edges.add(e);
-      }
-    }
-    Collections.sort(edges);
-    int m = 0;
-    for (int k = 0; k < edges.size(); k++) {
-      if (m == 0 || edges.get(k).compareTo(edges.get(m - 1)) != 0) {
-        edges.set(m++, edges.get(k));
-      }
-    }
-    edges.subList(m, edges.size()).clear();
-    return edges;
+    return cluster(edgeInput, Map.of(), null);
   }
 
   /**
    * Assignments for every article named in {@code edges} or {@code features}; then, when {@code merger} is given,
-   * whole clusters are merged on their centroids (built from {@code features}).
+   * whole clusters are merged on their centroids (built from {@code features}). An edge may arrive more than once
+   * (a pair verified in several shards); order does not matter.
    */
   public Map<String, Assignment> cluster(Iterable<Edge> edgeInput, Map<String, StoryFeatures> features,
       CentroidMerger merger) {
-    return clusterDistinct(distinctSorted(edgeInput), features, merger);
+    return cluster(EdgeTable.of(edgeInput, features), features, merger);
   }
 
-  /** Like {@link #cluster(Iterable, Map, CentroidMerger)} on edges already passed through {@link #distinctSorted}. */
-  Map<String, Assignment> clusterDistinct(List<Edge> edges, Map<String, StoryFeatures> features,
-      CentroidMerger merger) {
-    TreeMap<String, Integer> dates = new TreeMap<>();
-    for (Edge e : edges) {
-      dates.put(e.a, e.dateA);
-      dates.put(e.b, e.dateB);
-    }
-    for (StoryFeatures f : features.values()) {
-      dates.putIfAbsent(f.articleId, f.date);
-    }
-    List<String> ids = new ArrayList<>(dates.keySet()); // sorted
-    Map<String, Integer> index = new HashMap<>();
-    for (int i = 0; i < ids.size(); i++) {
-      index.put(ids.get(i), i);
-    }
+  /** Like {@link #cluster(Iterable, Map, CentroidMerger)} on edges already gathered into a table. */
+  Map<String, Assignment> cluster(EdgeTable table, Map<String, StoryFeatures> features, CentroidMerger merger) {
+    List<String> ids = java.util.Arrays.asList(table.ids); // sorted
+    int[] dates = table.dates;
     int n = ids.size();
-    // The largest component of a corpus can hold millions of edges: from here on they are primitive arrays and the
+    // The largest component of a corpus can hold millions of edges: they are primitive arrays (EdgeTable) and the
     // links between clusters primitive maps (as objects, with boxed link maps, they took ~0.4 KB an edge).
-    int m = edges.size();
-    int[] ea = new int[m];
-    int[] eb = new int[m];
-    boolean[] copy = new boolean[m];
-    double[] es = new double[m];
-    for (int k = 0; k < m; k++) {
-      Edge e = edges.get(k);
-      ea[k] = index.get(e.a);
-      eb[k] = index.get(e.b);
-      copy[k] = e.type == Edge.COPY;
-      es[k] = e.score;
-    }
-    edges = null;
-    index = null;
+    int m = table.size;
+    int[] ea = table.a;
+    int[] eb = table.b;
+    boolean[] copy = table.copy;
+    double[] es = table.score;
     int[] copyParent = identity(n);
     for (int k = 0; k < m; k++) {
       if (copy[k]) {
@@ -138,7 +95,7 @@ public final class StoryClusterer implements Serializable {
     java.util.Arrays.fill(canonical, -1);
     for (int i = 0; i < n; i++) {
       int r = find(copyParent, i);
-      if (canonical[r] < 0 || earlier(dates.get(ids.get(i)), i, dates.get(ids.get(canonical[r])), canonical[r])) {
+      if (canonical[r] < 0 || earlier(dates[i], i, dates[canonical[r]], canonical[r])) {
         canonical[r] = i;
       }
     }

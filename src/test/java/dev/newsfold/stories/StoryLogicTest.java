@@ -374,4 +374,36 @@ class StoryLogicTest {
       assertEquals(first, top);
     }
   }
+
+  @Test
+  void edgeTableHoldsEachEdgeOnceInEdgeOrderWhateverTheArrivalOrder() {
+    java.util.Random rnd = new java.util.Random(9);
+    List<Edge> arrivals = new ArrayList<>();
+    for (int k = 0; k < 3000; k++) {
+      String x = "a" + rnd.nextInt(300);
+      String y = "a" + rnd.nextInt(300); // sometimes x: self-links are dropped
+      int type = rnd.nextInt(4) == 0 ? Edge.COPY : Edge.STORY;
+      double score = rnd.nextInt(20) / 16.0; // coarse: equal scores are common, ids then decide
+      Edge e = new Edge(x, x.hashCode() % 5, y, y.hashCode() % 5, type, score);
+      arrivals.add(e);
+      if (rnd.nextInt(3) == 0) {
+        arrivals.add(new Edge(y, y.hashCode() % 5, x, x.hashCode() % 5, type, score)); // the same edge again
+      }
+    }
+    java.util.TreeSet<Edge> expected = new java.util.TreeSet<>();
+    arrivals.stream().filter(e -> !e.a.equals(e.b)).forEach(expected::add);
+    java.util.Collections.shuffle(arrivals, rnd);
+    EdgeTable t = EdgeTable.of(arrivals, Map.of());
+    assertEquals(expected.size(), t.size);
+    int k = 0;
+    for (Edge e : expected) {
+      assertEquals(e.toString(), new Edge(t.ids[t.a[k]], t.dates[t.a[k]], t.ids[t.b[k]], t.dates[t.b[k]],
+          t.copy[k] ? Edge.COPY : Edge.STORY, t.score[k]).toString(), "edge " + k);
+      assertEquals(e.dateA, t.dates[t.a[k]]);
+      k++;
+    }
+    List<String> sortedIds = new ArrayList<>(Arrays.asList(t.ids));
+    java.util.Collections.sort(sortedIds);
+    assertEquals(sortedIds, Arrays.asList(t.ids));
+  }
 }
