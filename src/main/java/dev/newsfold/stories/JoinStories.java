@@ -568,7 +568,7 @@ public class JoinStories extends PTransform<PCollection<Article>, JoinStories.Re
     // A split block is cut into its windows before the grouping, not after: its members' sort keys (date, id: ~40
     // bytes each) meet per term to fix the window bounds, then each article goes to its windows' keys. So a worker
     // holds at most one window of features, however frequent the term grows with the corpus.
-    PCollectionView<List<KV<String, List<String>>>> windowBoundsView = features
+    PCollectionView<Map<String, List<String>>> windowBoundsView = features
         .apply("SplitBlockMembers", ParDo.of(new DoFn<KV<String, StoryFeatures>, KV<String, String>>() {
           private final SplitBlocks splitBlocks = new SplitBlocks();
 
@@ -599,21 +599,12 @@ public class JoinStories extends PTransform<PCollection<Article>, JoinStories.Re
             out.output(KV.of(block.getKey(), Blocks.windowBounds(keys, p.maxBlockSize)));
           }
         })).setCoder(KvCoder.of(StringUtf8Coder.of(), ListCoder.of(StringUtf8Coder.of())))
-        .apply("WindowBoundsView", View.asList());
+        .apply("WindowBoundsView", View.asMap());
     PCollection<KV<String, StoryFeatures>> keyBlocks = features
         .apply("KeyTermBlocks", ParDo.of(new DoFn<KV<String, StoryFeatures>, KV<String, StoryFeatures>>() {
-          private transient List<KV<String, List<String>>> seen;
-          private transient Map<String, List<String>> windowBounds;
-
           @ProcessElement
           public void process(ProcessContext c) {
-            // A list side input made into a map once per view a worker sees (View.asMap stalled the DirectRunner).
-            List<KV<String, List<String>>> view = c.sideInput(windowBoundsView);
-            if (view != seen) {
-              windowBounds = new HashMap<>();
-              view.forEach(kv -> windowBounds.put(kv.getKey(), kv.getValue()));
-              seen = view;
-            }
+            Map<String, List<String>> windowBounds = c.sideInput(windowBoundsView);
             StoryFeatures f = c.element().getValue();
             String memberKey = null;
             for (String t : f.keyTerms) {
