@@ -60,9 +60,8 @@ import org.apache.beam.sdk.values.TupleTagList;
  *       verified by {@code cosineWeight * tfidfCosine + (1 - cosineWeight) * keyOverlap >= storyThreshold}, inside
  *       the publication-date window.
  *   <li>A block larger than {@code maxBlockSize} is split (members sorted by date then id, overlapping windows of
- *       {@code maxBlockSize}, stride half of it) and counted in the {@code stories/keyBlocksSplit} and
- *       {@code stories/lshBlocksSplit} counters; so each article meets at most about 2 x maxBlockSize others per key.
- *       Key-term blocks are cut before they are grouped (window bounds from the members' sort keys, a side input).
+ *       {@code maxBlockSize}, stride half of it) and counted in the {@code stories/blocksSplit} counter; so each
+ *       article meets at most about 2 x maxBlockSize others per key.
  *   <li>Clustering without gathering the corpus: {@link ConnectedComponents} of the edge graph (large-star /
  *       small-star rounds on hash shards); each component's edges are clustered on their own by
  *       {@link StoryClusterer} (copy groups by union-find, then guarded merging along story edges); then the
@@ -538,16 +537,23 @@ public class JoinStories extends PTransform<PCollection<Article>, JoinStories.Re
         }).withSideInputs(splitBandsView)).setCoder(EDGE_BATCH);
 
     // 4. Rewrites: block on each story key term, verify pairs inside the (bounded) block.
+    PCollection<KV<String, StoryFeatures>> keyBlocks = features
+        .apply("KeyTermBlocks", ParDo.of(new DoFn<KV<String, StoryFeatures>, KV<String, StoryFeatures>>() {
+          @ProcessElement
+          public void process(@Element KV<String, StoryFeatures> f, OutputReceiver<KV<String, StoryFeatures>> out) {
+            for (String t : f.getValue().keyTerms) {
+              out.output(KV.of(t, f.getValue()));
+            }
+          }
+        })).setCoder(KvCoder.of(StringUtf8Coder.of(), StoryFeatures.Coder.of()));
     // A pair sharing k key terms meets in k blocks. Blocks at most maxBlockSize long compare all their pairs, so a
     // pair is verified only in its home block (the smallest shared term whose block is not split): the same edges,
     // ~2.5x fewer comparisons and edge records downstream. Only split blocks (few, listed in a side input) repeat.
-    PCollectionView<List<String>> splitTermsView = groupByShard("KeyBlockSizes", features
+    PCollectionView<List<String>> splitTermsView = groupByShard("KeyBlockSizes", keyBlocks
         .apply("KeyTermOccurrences", ParDo.of(new DoFn<KV<String, StoryFeatures>, KV<String, Integer>>() {
           @ProcessElement
-          public void process(@Element KV<String, StoryFeatures> f, OutputReceiver<KV<String, Integer>> out) {
-            for (String t : f.getValue().keyTerms) {
-              out.output(KV.of(t, 1));
-            }
+          public void process(@Element KV<String, StoryFeatures> kv, OutputReceiver<KV<String, Integer>> out) {
+            out.output(KV.of(kv.getKey(), 1));
           }
         })).setCoder(idDateCoder), VarIntCoder.of(), shards)
         .apply("SplitKeyTerms", ParDo.of(new DoFn<KV<Integer, Iterable<KV<String, Integer>>>, String>() {
@@ -565,63 +571,9 @@ public class JoinStories extends PTransform<PCollection<Article>, JoinStories.Re
           }
         })).setCoder(StringUtf8Coder.of())
         .apply("SplitKeyTermsView", View.asList());
-    // A split block is cut into its windows before the grouping, not after: its members' sort keys (date, id: ~40
-    // bytes each) meet per term to fix the window bounds, then each article goes to its windows' keys. So a worker
-    // holds at most one window of features, however frequent the term grows with the corpus.
-    PCollectionView<Map<String, List<String>>> windowBoundsView = features
-        .apply("SplitBlockMembers", ParDo.of(new DoFn<KV<String, StoryFeatures>, KV<String, String>>() {
-          private final SplitBlocks splitBlocks = new SplitBlocks();
-
-          @ProcessElement
-          public void process(ProcessContext c) {
-            Set<String> splitTerms = splitBlocks.of(c.sideInput(splitTermsView));
-            StoryFeatures f = c.element().getValue();
-            for (String t : f.keyTerms) {
-              if (splitTerms.contains(t)) {
-                c.output(KV.of(t, Blocks.memberKey(f.date, f.articleId)));
-              }
-            }
-          }
-        }).withSideInputs(splitTermsView)).setCoder(KvCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of()))
-        .apply("GroupSplitBlocks", GroupByKey.create())
-        .apply("SplitBlockWindows", ParDo.of(new DoFn<KV<String, Iterable<String>>, KV<String, List<String>>>() {
-          private final Counter split = Metrics.counter(NS, "keyBlocksSplit");
-          private final Distribution blockSize = Metrics.distribution(NS, "keyBlockSize");
-
-          @ProcessElement
-          public void process(@Element KV<String, Iterable<String>> block,
-              OutputReceiver<KV<String, List<String>>> out) {
-            List<String> keys = new ArrayList<>();
-            block.getValue().forEach(keys::add);
-            keys.sort(null);
-            split.inc();
-            blockSize.update(keys.size());
-            out.output(KV.of(block.getKey(), Blocks.windowBounds(keys, p.maxBlockSize)));
-          }
-        })).setCoder(KvCoder.of(StringUtf8Coder.of(), ListCoder.of(StringUtf8Coder.of())))
-        .apply("WindowBoundsView", View.asMap());
-    PCollection<KV<String, StoryFeatures>> keyBlocks = features
-        .apply("KeyTermBlocks", ParDo.of(new DoFn<KV<String, StoryFeatures>, KV<String, StoryFeatures>>() {
-          @ProcessElement
-          public void process(ProcessContext c) {
-            Map<String, List<String>> windowBounds = c.sideInput(windowBoundsView);
-            StoryFeatures f = c.element().getValue();
-            String memberKey = null;
-            for (String t : f.keyTerms) {
-              List<String> bounds = windowBounds.get(t);
-              if (bounds == null) {
-                c.output(KV.of(t, f));
-                continue;
-              }
-              memberKey = memberKey != null ? memberKey : Blocks.memberKey(f.date, f.articleId);
-              for (int w : Blocks.windowsOf(memberKey, bounds)) {
-                c.output(KV.of(windowBlockKey(t, w), f));
-              }
-            }
-          }
-        }).withSideInputs(windowBoundsView)).setCoder(KvCoder.of(StringUtf8Coder.of(), StoryFeatures.Coder.of()));
     PCollection<List<Edge>> storyEdges = groupByShard("GroupByKeyTerm", keyBlocks, StoryFeatures.Coder.of(), shards)
         .apply("VerifyRewrites", ParDo.of(new DoFn<KV<Integer, Iterable<KV<String, StoryFeatures>>>, List<Edge>>() {
+          private final Counter split = Metrics.counter(NS, "keyBlocksSplit");
           private final Counter compared = Metrics.counter(NS, "storyPairsCompared");
           private final Distribution blockSize = Metrics.distribution(NS, "keyBlockSize");
           private final Counter emitted = Metrics.counter(NS, "storyEdges");
@@ -631,15 +583,15 @@ public class JoinStories extends PTransform<PCollection<Article>, JoinStories.Re
           @ProcessElement
           public void process(ProcessContext c) {
             Set<String> splitTerms = splitBlocks.of(c.sideInput(splitTermsView));
-            // A pair whose blocks are all split may meet in several windows; keep it once per shard.
+            // A pair whose blocks are all split may meet in several of them; keep it once per shard.
             Set<Edge> out = new HashSet<>();
             for (Map.Entry<String, List<StoryFeatures>> block : byKey(c.element().getValue()).entrySet()) {
-              String term = blockTerm(block.getKey());
               List<StoryFeatures> members = block.getValue();
-              if (!splitTerms.contains(term)) {
-                blockSize.update(members.size());
+              blockSize.update(members.size());
+              if (members.size() > p.maxBlockSize) {
+                split.inc();
               }
-              compared.inc(verifyBlock(term, members, splitTerms, p, out::add));
+              compared.inc(verifyBlock(block.getKey(), members, splitTerms, p, out::add));
             }
             emitted.inc(out.size());
             emitBatch(new ArrayList<>(out), c::output);
@@ -948,17 +900,6 @@ public class JoinStories extends PTransform<PCollection<Article>, JoinStories.Re
   /** The block key of LSH band {@code band} holding {@code key}: "index:hex". */
   static String bandKey(int band, long key) {
     return band + ":" + Long.toHexString(key);
-  }
-
-  /** The grouping key of window {@code w} of a split key-term block (words hold no space, so none collides). */
-  static String windowBlockKey(String term, int w) {
-    return term + ' ' + w;
-  }
-
-  /** The key term of a grouping key from {@link #windowBlockKey}, or the key itself for a whole block. */
-  static String blockTerm(String blockKey) {
-    int space = blockKey.indexOf(' ');
-    return space < 0 ? blockKey : blockKey.substring(0, space);
   }
 
   /** The side input of split block keys as a set, built once per view a worker sees (not once per element). */

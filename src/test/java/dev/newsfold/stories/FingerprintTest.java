@@ -95,41 +95,4 @@ class FingerprintTest {
       assertTrue(w.get(i)[0] < w.get(i - 1)[1], "consecutive windows overlap");
     }
   }
-
-  @Test
-  void membersFindTheirWindowsFromTheBoundsAlone() {
-    java.util.Random r = new java.util.Random(7);
-    for (int round = 0; round < 300; round++) {
-      int size = 1 + r.nextInt(400);
-      int cap = 2 + r.nextInt(120);
-      List<StoryFeatures> members = new java.util.ArrayList<>();
-      for (int i = 0; i < size; i++) {
-        int date = switch (r.nextInt(4)) {
-          case 0 -> StoryFeatures.NO_DATE;
-          case 1 -> -r.nextInt(1000);
-          default -> r.nextInt(30);
-        };
-        members.add(new StoryFeatures("a" + Long.toString(r.nextLong() & 0xffffff, 36) + i, date, new long[0],
-            new float[0], new String[0], new float[0]));
-      }
-      // The order verifyBlock cuts windows in: date, then id.
-      members.sort(java.util.Comparator.<StoryFeatures>comparingInt(f -> f.date).thenComparing(f -> f.articleId));
-      List<String> keys = members.stream().map(f -> Blocks.memberKey(f.date, f.articleId)).sorted().toList();
-      for (int i = 0; i < size; i++) {
-        assertEquals(Blocks.memberKey(members.get(i).date, members.get(i).articleId), keys.get(i), "same order");
-      }
-      List<int[]> windows = Blocks.windows(size, cap);
-      List<String> bounds = Blocks.windowBounds(keys, cap);
-      for (int i = 0; i < size; i++) {
-        List<Integer> expected = new java.util.ArrayList<>();
-        for (int w = 0; w < windows.size(); w++) {
-          if (windows.get(w)[0] <= i && i < windows.get(w)[1]) {
-            expected.add(w);
-          }
-        }
-        assertEquals(expected, Arrays.stream(Blocks.windowsOf(keys.get(i), bounds)).boxed().toList(),
-            "member " + i + " of " + size + ", cap " + cap);
-      }
-    }
-  }
 }

@@ -197,32 +197,6 @@ class StoryLogicTest {
     assertTrue(!split.isEmpty() && split.size() < vocab.length, "some blocks split, not all: " + split);
     assertEquals(everywhere, new java.util.HashSet<>(home));
     assertTrue(comparedHome < comparedEverywhere, comparedHome + " vs " + comparedEverywhere);
-    // As the pipeline does it: split blocks cut before grouping, each member sent to its windows by its sort key and
-    // the window bounds alone. Same pairs compared, same edges, and no group above the cap.
-    Map<String, List<StoryFeatures>> cut = new java.util.TreeMap<>();
-    blocks.forEach((t, m) -> {
-      if (!split.contains(t)) {
-        cut.put(t, m);
-        return;
-      }
-      List<String> bounds = Blocks.windowBounds(
-          m.stream().map(f -> Blocks.memberKey(f.date, f.articleId)).sorted().toList(), p.maxBlockSize);
-      for (StoryFeatures f : m) {
-        for (int w : Blocks.windowsOf(Blocks.memberKey(f.date, f.articleId), bounds)) {
-          cut.computeIfAbsent(JoinStories.windowBlockKey(t, w), k -> new ArrayList<>()).add(f);
-        }
-      }
-    });
-    java.util.Set<Edge> cutEdges = new java.util.HashSet<>();
-    long comparedCut = 0;
-    for (Map.Entry<String, List<StoryFeatures>> b : cut.entrySet()) {
-      assertTrue(b.getValue().size() <= p.maxBlockSize, b.getKey() + " holds " + b.getValue().size());
-      comparedCut += JoinStories.verifyBlock(JoinStories.blockTerm(b.getKey()), b.getValue(), split, p,
-          cutEdges::add);
-    }
-    assertTrue(cut.size() > blocks.size(), "split blocks became several windows");
-    assertEquals(comparedHome, comparedCut);
-    assertEquals(new java.util.HashSet<>(home), cutEdges);
     // With no block split, every pair meets exactly once.
     List<Edge> once = new ArrayList<>();
     java.util.Set<Edge> whole = new java.util.HashSet<>();
