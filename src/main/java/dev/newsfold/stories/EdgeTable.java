@@ -50,10 +50,6 @@ final class EdgeTable {
     private double[] score = new double[8];
     private int m;
 
-    int edges() {
-      return m;
-    }
-
     /** The number of {@code id}; the first date seen is kept (an article's date is the same on all its edges). */
     int article(String id, int date) {
       Integer k = index.get(id);

@@ -973,13 +973,13 @@ public class JoinStories extends PTransform<PCollection<Article>, JoinStories.Re
 
   static final ListCoder<Edge> EDGE_BATCH = ListCoder.of(Edge.Coder.of());
 
-  /** Sorted so a batch's content never depends on hash-set iteration order. */
   /**
    * Most edges in one batch element: a shard's edges grow with the corpus (at 300k generated articles a shard's batch
    * no longer fitted a 4 GB heap when decoded whole), so they travel in bounded pieces.
    */
   static final int MAX_BATCH = 10_000;
 
+  /** Sorted so a batch's content never depends on hash-set iteration order, then cut into pieces of MAX_BATCH. */
   static void emitBatch(List<Edge> edges, java.util.function.Consumer<List<Edge>> out) {
     java.util.Collections.sort(edges); // independent of hash-set order
     for (int from = 0; from < edges.size(); from += MAX_BATCH) {
