@@ -4,6 +4,7 @@ import dev.newsfold.schema.Claim;
 import dev.newsfold.schema.Entity;
 import dev.newsfold.schema.Story;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -118,6 +119,10 @@ public class CompleteStories extends PTransform<PCollection<Story>, PCollection<
   static final class EntityTally {
     private final Map<String, Long> scores = new HashMap<>();
     private final Map<String, Map<String, Integer>> forms = new HashMap<>();
+    private static final Comparator<Map.Entry<String, Integer>> FORM_ORDER =
+        Comparator.<Map.Entry<String, Integer>>comparingInt(f -> -f.getValue())
+            .thenComparingInt(f -> capitals(f.getKey()))
+            .thenComparing(Map.Entry::getKey);
 
     void add(String entityId, String name, double salience) {
       scores.merge(entityId, Math.round(salience * 1e9), Long::sum);
@@ -129,18 +134,7 @@ public class CompleteStories extends PTransform<PCollection<Story>, PCollection<
      * dateline's "PAKISTAN"), then string order. Never the arrival order, which differs between runners.
      */
     String name(String entityId) {
-      String best = null;
-      int bestCount = 0;
-      for (Map.Entry<String, Integer> f : forms.get(entityId).entrySet()) {
-        String x = f.getKey();
-        int c = f.getValue();
-        if (best == null || c > bestCount || (c == bestCount && (capitals(x) < capitals(best)
-            || (capitals(x) == capitals(best) && x.compareTo(best) < 0)))) {
-          best = x;
-          bestCount = c;
-        }
-      }
-      return best;
+      return forms.get(entityId).entrySet().stream().min(FORM_ORDER).orElseThrow().getKey();
     }
 
     /** At most {@code n} names, highest summed salience first, ties by name. */
