@@ -175,7 +175,8 @@ public final class AttributionEvaluation {
       int g = (int) x[2];
       m++;
       if (boundaries && r != null) {
-        printPair("BMATCH\tmatch\t=\t=\tS", d, pred.get(p), d.gold().get(g));
+        printPair("BMATCH\tmatch\t=\t=\tS", d, pred.get(p), d.gold().get(g),
+            trimmedSpans(d.text(), pred.get(p), d.gold().get(g)));
       }
       if (verbose && r != null) {
         System.out.println("TP " + d.name() + " [" + pred.get(p).speakerMention() + " | " + pred.get(p).verb() + "]");
@@ -269,11 +270,11 @@ public final class AttributionEvaluation {
       ExtractedClaim c = pred.get(p);
       Gold gold = d.gold().get(g);
       String text = d.text();
-      int[] t = trimmedSpans(text, c, gold);
-      int ps = t[0];
-      int pe = t[1];
-      int gs = t[2];
-      int ge = t[3];
+      Spans t = trimmedSpans(text, c, gold);
+      int ps = t.start();
+      int pe = t.end();
+      int gs = t.goldStart();
+      int ge = t.goldEnd();
       String startClass = ps == gs ? "=" : ps > gs ? "gold+" + firstWord(text, gs, ps) : "pred+"
           + firstWord(text, ps, gs);
       String endClass = pe == ge ? "=" : pe > ge ? "pred+" + firstWord(text, ge, pe) : "gold+"
@@ -294,7 +295,8 @@ public final class AttributionEvaluation {
       int[] counts = r.boundaryClasses.computeIfAbsent(kind, k -> new int[2]);
       counts[0]++;
       counts[1] += (int) x[3];
-      printPair("BCLASS\t" + kind + "\t" + startClass + "\t" + endClass + "\t" + (x[3] > 0 ? "L" : "-"), d, c, gold);
+      printPair("BCLASS\t" + kind + "\t" + startClass + "\t" + endClass + "\t" + (x[3] > 0 ? "L" : "-"), d, c, gold,
+          t);
     }
   }
 
@@ -317,26 +319,24 @@ public final class AttributionEvaluation {
     return out;
   }
 
-  /** Predicted and gold content, trimmed of spaces and punctuation at both ends: {start, end, gold start, gold end}. */
-  private static int[] trimmedSpans(String text, ExtractedClaim c, Gold gold) {
+  /** Predicted and gold content spans, trimmed of spaces and punctuation at both ends. */
+  private record Spans(int start, int end, int goldStart, int goldEnd) {}
+
+  private static Spans trimmedSpans(String text, ExtractedClaim c, Gold gold) {
     int gs = trimStart(text, gold.content().get(0).start(), gold.content().get(gold.content().size() - 1).end());
     int ge = trimEnd(text, gs, gold.content().get(gold.content().size() - 1).end());
     int ps = trimStart(text, c.contentStart(), c.contentEnd());
     int pe = trimEnd(text, ps, c.contentEnd());
-    return new int[] {ps, pe, gs, ge};
+    return new Spans(ps, pe, gs, ge);
   }
 
   /** One line per pair for offline analysis: label, text name, trimmed spans relative to the text, both texts. */
-  private static void printPair(String label, Doc d, ExtractedClaim c, Gold gold) {
+  private static void printPair(String label, Doc d, ExtractedClaim c, Gold gold, Spans t) {
     String text = d.text();
-    int[] t = trimmedSpans(text, c, gold);
-    int ps = t[0];
-    int pe = t[1];
-    int gs = t[2];
-    int ge = t[3];
-    int lo = Math.min(gs, ps);
-    System.out.println(label + "\t" + d.name() + "\t" + (ps - lo) + "\t" + (pe - lo) + "\t" + (gs - lo) + "\t"
-        + (ge - lo) + "\t" + gold.content().size() + "\t" + text.substring(lo, Math.max(pe, ge)).replace('\n', ' ')
+    int lo = Math.min(t.goldStart(), t.start());
+    System.out.println(label + "\t" + d.name() + "\t" + (t.start() - lo) + "\t" + (t.end() - lo) + "\t"
+        + (t.goldStart() - lo) + "\t" + (t.goldEnd() - lo) + "\t" + gold.content().size() + "\t"
+        + text.substring(lo, Math.max(t.end(), t.goldEnd())).replace('\n', ' ')
         + "\t" + (c.gapStart() >= 0 ? 1 : 0) + "\t" + c.speakerMention() + " | " + c.verb() + "\t"
         + text.substring(Math.max(0, lo - 40), lo).replace('\n', ' '));
   }
