@@ -60,8 +60,10 @@ import org.apache.beam.sdk.values.TupleTagList;
  *       verified by {@code cosineWeight * tfidfCosine + (1 - cosineWeight) * keyOverlap >= storyThreshold}, inside
  *       the publication-date window.
  *   <li>A block larger than {@code maxBlockSize} is split (members sorted by date then id, overlapping windows of
- *       {@code maxBlockSize}, stride half of it) and counted in the {@code stories/blocksSplit} counter; so each
- *       article meets at most about 2 x maxBlockSize others per key.
+ *       {@code maxBlockSize}, stride half of it) and counted in the {@code stories/keyBlocksSplit} and
+ *       {@code stories/lshBlocksSplit} counters; so each article meets at most about 2 x maxBlockSize others per key.
+ *       Key-term blocks are cut before their features are grouped ({@link Blocks#cut} over the members' sort keys),
+ *       so no worker holds a frequent term's whole block.
  *   <li>Clustering without gathering the corpus: {@link ConnectedComponents} of the edge graph (large-star /
  *       small-star rounds on hash shards); each component's edges are clustered on their own by
  *       {@link StoryClusterer} (copy groups by union-find, then guarded merging along story edges); then the
@@ -537,45 +539,79 @@ public class JoinStories extends PTransform<PCollection<Article>, JoinStories.Re
         }).withSideInputs(splitBandsView)).setCoder(EDGE_BATCH);
 
     // 4. Rewrites: block on each story key term, verify pairs inside the (bounded) block.
-    PCollection<KV<String, StoryFeatures>> keyBlocks = features
-        .apply("KeyTermBlocks", ParDo.of(new DoFn<KV<String, StoryFeatures>, KV<String, StoryFeatures>>() {
+    // The members of each term's block meet first as sort keys (date, id: ~40 bytes), not as features. A block of at
+    // most maxBlockSize stays whole; a larger one is cut into its windows here, before any features are grouped, so
+    // no worker holds a frequent term's whole block however the corpus grows. Blocks of one article are dropped.
+    final TupleTag<KV<String, String>> placementTag = new TupleTag<>();
+    final TupleTag<String> splitTermTag = new TupleTag<>();
+    PCollection<KV<String, String>> termMembers = features
+        .apply("KeyTermMembers", ParDo.of(new DoFn<KV<String, StoryFeatures>, KV<String, String>>() {
           @ProcessElement
-          public void process(@Element KV<String, StoryFeatures> f, OutputReceiver<KV<String, StoryFeatures>> out) {
-            for (String t : f.getValue().keyTerms) {
-              out.output(KV.of(t, f.getValue()));
+          public void process(@Element KV<String, StoryFeatures> kv, OutputReceiver<KV<String, String>> out) {
+            StoryFeatures f = kv.getValue();
+            String memberKey = Blocks.memberKey(f.date, f.articleId);
+            for (String t : f.keyTerms) {
+              out.output(KV.of(t, memberKey));
             }
           }
-        })).setCoder(KvCoder.of(StringUtf8Coder.of(), StoryFeatures.Coder.of()));
+        })).setCoder(KvCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of()));
+    PCollectionTuple cut = groupByShard("GroupKeyTermMembers", termMembers, StringUtf8Coder.of(), shards)
+        .apply("CutKeyBlocks", ParDo.of(new DoFn<KV<Integer, Iterable<KV<String, String>>>, KV<String, String>>() {
+          private final Counter split = Metrics.counter(NS, "keyBlocksSplit");
+          private final Distribution blockSize = Metrics.distribution(NS, "keyBlockSize");
+
+          @ProcessElement
+          public void process(@Element KV<Integer, Iterable<KV<String, String>>> s, MultiOutputReceiver out) {
+            for (Map.Entry<String, List<String>> block : byKey(s.getValue()).entrySet()) {
+              List<String> keys = block.getValue();
+              blockSize.update(keys.size());
+              if (keys.size() < 2) {
+                continue;
+              }
+              if (keys.size() > p.maxBlockSize) {
+                split.inc();
+                out.get(splitTermTag).output(block.getKey());
+              }
+              keys.sort(null);
+              Blocks.cut(block.getKey(), keys, p.maxBlockSize, (groupingKey, i) -> out.get(placementTag)
+                  .output(KV.of(Blocks.articleIdOf(keys.get(i)), groupingKey)));
+            }
+          }
+        }).withOutputTags(placementTag, TupleTagList.of(splitTermTag)));
     // A pair sharing k key terms meets in k blocks. Blocks at most maxBlockSize long compare all their pairs, so a
     // pair is verified only in its home block (the smallest shared term whose block is not split): the same edges,
     // ~2.5x fewer comparisons and edge records downstream. Only split blocks (few, listed in a side input) repeat.
-    PCollectionView<List<String>> splitTermsView = groupByShard("KeyBlockSizes", keyBlocks
-        .apply("KeyTermOccurrences", ParDo.of(new DoFn<KV<String, StoryFeatures>, KV<String, Integer>>() {
-          @ProcessElement
-          public void process(@Element KV<String, StoryFeatures> kv, OutputReceiver<KV<String, Integer>> out) {
-            out.output(KV.of(kv.getKey(), 1));
-          }
-        })).setCoder(idDateCoder), VarIntCoder.of(), shards)
-        .apply("SplitKeyTerms", ParDo.of(new DoFn<KV<Integer, Iterable<KV<String, Integer>>>, String>() {
-          @ProcessElement
-          public void process(@Element KV<Integer, Iterable<KV<String, Integer>>> s, OutputReceiver<String> out) {
-            Map<String, Integer> sizes = new HashMap<>();
-            for (KV<String, Integer> kv : s.getValue()) {
-              sizes.merge(kv.getKey(), kv.getValue(), Integer::sum);
-            }
-            sizes.forEach((t, n) -> {
-              if (n > p.maxBlockSize) {
-                out.output(t);
-              }
-            });
-          }
-        })).setCoder(StringUtf8Coder.of())
+    PCollectionView<List<String>> splitTermsView = cut.get(splitTermTag).setCoder(StringUtf8Coder.of())
         .apply("SplitKeyTermsView", View.asList());
+
+    // Each article's features go to the grouping keys it was placed under (a join by article id, on shards).
+    final TupleTag<KV<String, String>> placedTag = new TupleTag<>();
+    final TupleTag<KV<String, StoryFeatures>> featuresTag = new TupleTag<>();
+    PCollection<KV<String, StoryFeatures>> keyBlocks = KeyedPCollectionTuple
+        .of(placedTag, shardByKey("ShardKeyBlockMembers", cut.get(placementTag).setCoder(
+            KvCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of())), KvCoder.of(StringUtf8Coder.of(),
+            StringUtf8Coder.of()), shards))
+        .and(featuresTag, shardByKey("ShardStoryFeatures", features, KvCoder.of(StringUtf8Coder.of(),
+            StoryFeatures.Coder.of()), shards))
+        .apply("JoinKeyBlockFeatures", CoGroupByKey.create())
+        .apply("FeaturesByKeyBlock", ParDo.of(new DoFn<KV<Integer, CoGbkResult>, KV<String, StoryFeatures>>() {
+          @ProcessElement
+          public void process(@Element KV<Integer, CoGbkResult> r, OutputReceiver<KV<String, StoryFeatures>> out) {
+            Map<String, StoryFeatures> byId = new HashMap<>();
+            for (KV<String, StoryFeatures> f : r.getValue().getAll(featuresTag)) {
+              byId.put(f.getKey(), f.getValue());
+            }
+            for (KV<String, String> m : r.getValue().getAll(placedTag)) {
+              StoryFeatures f = byId.get(m.getKey());
+              if (f != null) {
+                out.output(KV.of(m.getValue(), f));
+              }
+            }
+          }
+        })).setCoder(KvCoder.of(StringUtf8Coder.of(), StoryFeatures.Coder.of()));
     PCollection<List<Edge>> storyEdges = groupByShard("GroupByKeyTerm", keyBlocks, StoryFeatures.Coder.of(), shards)
         .apply("VerifyRewrites", ParDo.of(new DoFn<KV<Integer, Iterable<KV<String, StoryFeatures>>>, List<Edge>>() {
-          private final Counter split = Metrics.counter(NS, "keyBlocksSplit");
           private final Counter compared = Metrics.counter(NS, "storyPairsCompared");
-          private final Distribution blockSize = Metrics.distribution(NS, "keyBlockSize");
           private final Counter emitted = Metrics.counter(NS, "storyEdges");
 
           private final SplitBlocks splitBlocks = new SplitBlocks();
@@ -583,15 +619,12 @@ public class JoinStories extends PTransform<PCollection<Article>, JoinStories.Re
           @ProcessElement
           public void process(ProcessContext c) {
             Set<String> splitTerms = splitBlocks.of(c.sideInput(splitTermsView));
-            // A pair whose blocks are all split may meet in several of them; keep it once per shard.
+            // A pair whose blocks are all split may meet in windows of several terms; keep it once per shard.
             Set<Edge> out = new HashSet<>();
             for (Map.Entry<String, List<StoryFeatures>> block : byKey(c.element().getValue()).entrySet()) {
-              List<StoryFeatures> members = block.getValue();
-              blockSize.update(members.size());
-              if (members.size() > p.maxBlockSize) {
-                split.inc();
-              }
-              compared.inc(verifyBlock(block.getKey(), members, splitTerms, p, out::add));
+              String key = block.getKey();
+              compared.inc(verifyBlock(Blocks.blockOf(key), Blocks.previousWindowLast(key), block.getValue(),
+                  splitTerms, p, out::add));
             }
             emitted.inc(out.size());
             emitBatch(new ArrayList<>(out), c::output);
@@ -831,17 +864,33 @@ public class JoinStories extends PTransform<PCollection<Article>, JoinStories.Re
    */
   static long verifyBlock(String term, List<StoryFeatures> block, Set<String> splitTerms, Params p,
       java.util.function.Consumer<Edge> emit) {
+    return verifyBlock(term, null, block, splitTerms, p, emit);
+  }
+
+  /**
+   * As above, for one window of a block cut by {@link Blocks#cut}: pairs that the window before it holds too (both
+   * sorted at or before {@code previousWindowLast}, null for none) were compared there and are skipped.
+   */
+  static long verifyBlock(String term, String previousWindowLast, List<StoryFeatures> block, Set<String> splitTerms,
+      Params p, java.util.function.Consumer<Edge> emit) {
     if (block.size() < 2) {
       return 0;
     }
     List<StoryFeatures> members = new ArrayList<>(block);
     // Date order makes split windows hold articles published close together; ids break ties.
     members.sort(Comparator.<StoryFeatures>comparingInt(f -> f.date).thenComparing(f -> f.articleId));
+    // The members the previous window holds too are a prefix in this order; pairs inside it were compared there.
+    int heldBefore = 0;
+    while (previousWindowLast != null && heldBefore < members.size()
+        && Blocks.memberKey(members.get(heldBefore).date, members.get(heldBefore).articleId)
+            .compareTo(previousWindowLast) <= 0) {
+      heldBefore++;
+    }
     long compared = 0;
     for (int[] w : Blocks.windows(members.size(), p.maxBlockSize)) {
       for (int i = w[0]; i < w[1]; i++) {
         StoryFeatures a = members.get(i);
-        for (int j = i + 1; j < w[1]; j++) {
+        for (int j = Math.max(i + 1, heldBefore); j < w[1]; j++) {
           StoryFeatures b = members.get(j);
           if (term != null && !isHomeBlock(term, a, b, splitTerms)) {
             continue;

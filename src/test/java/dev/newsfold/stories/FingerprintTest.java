@@ -95,4 +95,50 @@ class FingerprintTest {
       assertTrue(w.get(i)[0] < w.get(i - 1)[1], "consecutive windows overlap");
     }
   }
+
+  @Test
+  void cutPlacesEachMemberInItsWindowsAndKeysTellWhichPairsThePreviousWindowHolds() {
+    java.util.Random r = new java.util.Random(7);
+    for (int round = 0; round < 300; round++) {
+      int size = 1 + r.nextInt(400);
+      int cap = 2 + r.nextInt(120);
+      List<StoryFeatures> members = new java.util.ArrayList<>();
+      for (int i = 0; i < size; i++) {
+        int date = switch (r.nextInt(4)) {
+          case 0 -> StoryFeatures.NO_DATE;
+          case 1 -> -r.nextInt(1000);
+          default -> r.nextInt(30);
+        };
+        members.add(new StoryFeatures("a" + Long.toString(r.nextLong() & 0xffffff, 36) + i, date, new long[0],
+            new float[0], new String[0], new float[0]));
+      }
+      // The order verifyBlock sorts a block in (date, then id) is the string order of the member keys.
+      members.sort(java.util.Comparator.<StoryFeatures>comparingInt(f -> f.date).thenComparing(f -> f.articleId));
+      List<String> keys = members.stream().map(f -> Blocks.memberKey(f.date, f.articleId)).sorted().toList();
+      for (int i = 0; i < size; i++) {
+        assertEquals(Blocks.memberKey(members.get(i).date, members.get(i).articleId), keys.get(i), "same order");
+        assertEquals(members.get(i).articleId, Blocks.articleIdOf(keys.get(i)));
+      }
+      java.util.Map<String, List<Integer>> placed = new java.util.LinkedHashMap<>();
+      Blocks.cut("term", keys, cap, (k, i) -> placed.computeIfAbsent(k, x -> new java.util.ArrayList<>()).add(i));
+      List<int[]> windows = Blocks.windows(size, cap);
+      assertEquals(windows.size(), placed.size());
+      int w = 0;
+      List<Integer> previous = List.of();
+      for (java.util.Map.Entry<String, List<Integer>> e : placed.entrySet()) {
+        List<Integer> expected = java.util.stream.IntStream.range(windows.get(w)[0], windows.get(w)[1]).boxed()
+            .toList();
+        assertEquals(expected, e.getValue(), "window " + w + " of " + size + ", cap " + cap);
+        assertEquals("term", Blocks.blockOf(e.getKey()));
+        String last = Blocks.previousWindowLast(e.getKey());
+        assertEquals(w == 0, last == null, e.getKey());
+        for (int i : e.getValue()) {
+          assertEquals(previous.contains(i), last != null && keys.get(i).compareTo(last) <= 0,
+              "member " + i + " in window " + (w - 1));
+        }
+        previous = e.getValue();
+        w++;
+      }
+    }
+  }
 }

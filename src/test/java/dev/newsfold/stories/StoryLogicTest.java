@@ -197,6 +197,33 @@ class StoryLogicTest {
     assertTrue(!split.isEmpty() && split.size() < vocab.length, "some blocks split, not all: " + split);
     assertEquals(everywhere, new java.util.HashSet<>(home));
     assertTrue(comparedHome < comparedEverywhere, comparedHome + " vs " + comparedEverywhere);
+    // As the pipeline does it: blocks cut into windows before grouping (Blocks.cut over the members' sort keys), each
+    // window verified alone, skipping the pairs its previous window holds. Same edges, no group above the cap, and
+    // within one term no pair is compared twice (the in-worker windows above compare overlap pairs in both).
+    Map<String, List<StoryFeatures>> cut = new java.util.TreeMap<>();
+    blocks.forEach((t, m) -> {
+      Map<String, StoryFeatures> byKey = new java.util.TreeMap<>();
+      m.forEach(f -> byKey.put(Blocks.memberKey(f.date, f.articleId), f));
+      List<String> keys = new ArrayList<>(byKey.keySet());
+      Blocks.cut(t, keys, p.maxBlockSize,
+          (k, i) -> cut.computeIfAbsent(k, x -> new ArrayList<>()).add(byKey.get(keys.get(i))));
+    });
+    Map<String, List<Edge>> cutEdgesByTerm = new java.util.TreeMap<>();
+    long comparedCut = 0;
+    for (Map.Entry<String, List<StoryFeatures>> b : cut.entrySet()) {
+      assertTrue(b.getValue().size() <= p.maxBlockSize, b.getKey() + " holds " + b.getValue().size());
+      String term = Blocks.blockOf(b.getKey());
+      comparedCut += JoinStories.verifyBlock(term, Blocks.previousWindowLast(b.getKey()), b.getValue(), split, p,
+          cutEdgesByTerm.computeIfAbsent(term, x -> new ArrayList<>())::add);
+    }
+    assertTrue(cut.size() > blocks.size(), "split blocks became several windows");
+    assertTrue(comparedCut < comparedHome, comparedCut + " vs " + comparedHome);
+    java.util.Set<Edge> cutEdges = new java.util.HashSet<>();
+    cutEdgesByTerm.forEach((t, e) -> {
+      assertEquals(e.size(), new java.util.HashSet<>(e).size(), "no pair compared twice in the windows of " + t);
+      cutEdges.addAll(e);
+    });
+    assertEquals(new java.util.HashSet<>(home), cutEdges);
     // With no block split, every pair meets exactly once.
     List<Edge> once = new ArrayList<>();
     java.util.Set<Edge> whole = new java.util.HashSet<>();
