@@ -493,30 +493,8 @@ public class JoinStories extends PTransform<PCollection<Article>, JoinStories.Re
     PCollectionView<List<String>> splitBandsView = shared.get(splitBandTag).setCoder(StringUtf8Coder.of())
         .apply("SplitBandsView", View.asList());
 
-    final TupleTag<KV<String, String>> bandOfTag = new TupleTag<>();
-    final TupleTag<KV<String, CopySignature>> sigTag = new TupleTag<>();
-    PCollection<KV<String, CopySignature>> bandSignatures = KeyedPCollectionTuple
-        .of(bandOfTag, shardByKey("ShardBandMembers", shared.get(memberTag).setCoder(
-            KvCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of())), KvCoder.of(StringUtf8Coder.of(),
-            StringUtf8Coder.of()), shards))
-        .and(sigTag, shardByKey("ShardSignatures", signatures, KvCoder.of(StringUtf8Coder.of(),
-            CopySignature.Coder.of()), shards))
-        .apply("JoinBandSignatures", CoGroupByKey.create())
-        .apply("SignaturesByBand", ParDo.of(new DoFn<KV<Integer, CoGbkResult>, KV<String, CopySignature>>() {
-          @ProcessElement
-          public void process(@Element KV<Integer, CoGbkResult> r, OutputReceiver<KV<String, CopySignature>> out) {
-            Map<String, CopySignature> sigs = new HashMap<>();
-            for (KV<String, CopySignature> s : r.getValue().getAll(sigTag)) {
-              sigs.put(s.getKey(), s.getValue());
-            }
-            for (KV<String, String> m : r.getValue().getAll(bandOfTag)) {
-              CopySignature sig = sigs.get(m.getKey());
-              if (sig != null) {
-                out.output(KV.of(m.getValue(), sig));
-              }
-            }
-          }
-        })).setCoder(KvCoder.of(StringUtf8Coder.of(), CopySignature.Coder.of()));
+    PCollection<KV<String, CopySignature>> bandSignatures = toGroupingKeys("BandSignatures",
+        shared.get(memberTag), signatures, CopySignature.Coder.of(), shards);
     PCollection<List<Edge>> nearEdges = groupByShard("GroupSignaturesByBand", bandSignatures,
             CopySignature.Coder.of(), shards)
         .apply("VerifyCopies", ParDo.of(new DoFn<KV<Integer, Iterable<KV<String, CopySignature>>>, List<Edge>>() {
@@ -584,31 +562,8 @@ public class JoinStories extends PTransform<PCollection<Article>, JoinStories.Re
     PCollectionView<List<String>> splitTermsView = cut.get(splitTermTag).setCoder(StringUtf8Coder.of())
         .apply("SplitKeyTermsView", View.asList());
 
-    // Each article's features go to the grouping keys it was placed under (a join by article id, on shards).
-    final TupleTag<KV<String, String>> placedTag = new TupleTag<>();
-    final TupleTag<KV<String, StoryFeatures>> featuresTag = new TupleTag<>();
-    PCollection<KV<String, StoryFeatures>> keyBlocks = KeyedPCollectionTuple
-        .of(placedTag, shardByKey("ShardKeyBlockMembers", cut.get(placementTag).setCoder(
-            KvCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of())), KvCoder.of(StringUtf8Coder.of(),
-            StringUtf8Coder.of()), shards))
-        .and(featuresTag, shardByKey("ShardStoryFeatures", features, KvCoder.of(StringUtf8Coder.of(),
-            StoryFeatures.Coder.of()), shards))
-        .apply("JoinKeyBlockFeatures", CoGroupByKey.create())
-        .apply("FeaturesByKeyBlock", ParDo.of(new DoFn<KV<Integer, CoGbkResult>, KV<String, StoryFeatures>>() {
-          @ProcessElement
-          public void process(@Element KV<Integer, CoGbkResult> r, OutputReceiver<KV<String, StoryFeatures>> out) {
-            Map<String, StoryFeatures> byId = new HashMap<>();
-            for (KV<String, StoryFeatures> f : r.getValue().getAll(featuresTag)) {
-              byId.put(f.getKey(), f.getValue());
-            }
-            for (KV<String, String> m : r.getValue().getAll(placedTag)) {
-              StoryFeatures f = byId.get(m.getKey());
-              if (f != null) {
-                out.output(KV.of(m.getValue(), f));
-              }
-            }
-          }
-        })).setCoder(KvCoder.of(StringUtf8Coder.of(), StoryFeatures.Coder.of()));
+    PCollection<KV<String, StoryFeatures>> keyBlocks = toGroupingKeys("KeyBlockFeatures", cut.get(placementTag),
+        features, StoryFeatures.Coder.of(), shards);
     PCollection<List<Edge>> storyEdges = groupByShard("GroupByKeyTerm", keyBlocks, StoryFeatures.Coder.of(), shards)
         .apply("VerifyRewrites", ParDo.of(new DoFn<KV<Integer, Iterable<KV<String, StoryFeatures>>>, List<Edge>>() {
           private final Counter compared = Metrics.counter(NS, "storyPairsCompared");
@@ -837,6 +792,39 @@ public class JoinStories extends PTransform<PCollection<Article>, JoinStories.Re
           }
         })).setCoder(AvroCoder.of(Story.class));
     return new Result(articles, stories);
+  }
+
+  /**
+   * Sends each article's value to the grouping keys it was placed under: {@code placements} are (article id,
+   * grouping key), {@code values} (article id, value); a join by article id, on shards. Articles without a placement
+   * send nothing, so only the few that share a block travel on with their value.
+   */
+  static <V> PCollection<KV<String, V>> toGroupingKeys(String name, PCollection<KV<String, String>> placements,
+      PCollection<KV<String, V>> values, org.apache.beam.sdk.coders.Coder<V> valueCoder, int shards) {
+    KvCoder<String, String> placementCoder = KvCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of());
+    KvCoder<String, V> valueKvCoder = KvCoder.of(StringUtf8Coder.of(), valueCoder);
+    final TupleTag<KV<String, String>> placedTag = new TupleTag<>();
+    final TupleTag<KV<String, V>> valueTag = new TupleTag<>();
+    return KeyedPCollectionTuple
+        .of(placedTag, shardByKey(name + "/ShardPlacements", placements.setCoder(placementCoder), placementCoder,
+            shards))
+        .and(valueTag, shardByKey(name + "/ShardValues", values, valueKvCoder, shards))
+        .apply(name + "/JoinById", CoGroupByKey.create())
+        .apply(name + "/ToGroupingKeys", ParDo.of(new DoFn<KV<Integer, CoGbkResult>, KV<String, V>>() {
+          @ProcessElement
+          public void process(@Element KV<Integer, CoGbkResult> r, OutputReceiver<KV<String, V>> out) {
+            Map<String, V> byId = new HashMap<>();
+            for (KV<String, V> v : r.getValue().getAll(valueTag)) {
+              byId.put(v.getKey(), v.getValue());
+            }
+            for (KV<String, String> m : r.getValue().getAll(placedTag)) {
+              V v = byId.get(m.getKey());
+              if (v != null) {
+                out.output(KV.of(m.getValue(), v));
+              }
+            }
+          }
+        })).setCoder(valueKvCoder);
   }
 
   private static <V> PCollection<KV<Integer, KV<String, V>>> shardByKey(String name, PCollection<KV<String, V>> in,
