@@ -29,6 +29,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.avro.specific.SpecificRecordBase;
 import org.apache.beam.runners.direct.DirectOptions;
 import org.apache.beam.runners.direct.DirectRunner;
@@ -117,6 +119,9 @@ public final class NewsfoldPipeline {
       }
       LOG.info("Input: {} file(s), {} MB matching {}; {} shuffle shards", size.files(), size.bytes() >> 20, patterns,
           options.getShuffleShards());
+      if (options.getRunner().getSimpleName().equals("SparkRunner")) {
+        sparkPartitions(sparkMaster(args), size.bytes());
+      }
     } catch (IllegalArgumentException e) {
       err.println("newsfold: " + e.getMessage());
       return 2;
@@ -314,6 +319,49 @@ public final class NewsfoldPipeline {
         System.setProperty(k, v);
       }
     });
+  }
+
+  /**
+   * On a local Spark master, one partition per {@value #SPARK_PARTITION_BYTES} bytes of input (at least one per
+   * core) unless {@code spark.default.parallelism} is set. The runner partitions every GroupByKey by it and caches
+   * each grouped partition in memory whatever the storage level (apache/beam#30184); with {@code local[2]}'s default
+   * of 2, a partition was half of a step's data and ran 300k articles out of a 4 GB heap while it was unrolled.
+   * Partitions of a fixed input share keep that memory flat as the corpus grows. Cluster masters keep Spark's
+   * default (the executors' cores), which README says to raise.
+   */
+  static void sparkPartitions(String master, long inputBytes) {
+    int partitions = localSparkPartitions(master, inputBytes);
+    if (partitions > 0 && System.getProperty("spark.default.parallelism") == null) {
+      System.setProperty("spark.default.parallelism", Integer.toString(partitions));
+      LOG.info("Spark: {} partitions per grouping ({} MB of input each)", partitions,
+          SPARK_PARTITION_BYTES >> 20);
+    }
+  }
+
+  /** The {@code --sparkMaster} given, else the Spark runner's default (read here: its options class is test-scoped). */
+  static String sparkMaster(String[] args) {
+    String master = "local[4]";
+    for (String a : args) {
+      if (a.startsWith("--sparkMaster=")) {
+        master = a.substring("--sparkMaster=".length());
+      }
+    }
+    return master;
+  }
+
+  static final long SPARK_PARTITION_BYTES = 32L << 20;
+  private static final Pattern LOCAL_MASTER = Pattern.compile("local(?:\\[(\\d+|\\*)(?:,\\d+)?\\])?");
+
+  /** Partitions for a local master ({@code local}, {@code local[N]}, {@code local[*]}); 0 for any other master. */
+  static int localSparkPartitions(String master, long inputBytes) {
+    Matcher m = LOCAL_MASTER.matcher(master == null ? "" : master.strip());
+    if (!m.matches()) {
+      return 0;
+    }
+    int cores = m.group(1) == null ? 1
+        : m.group(1).equals("*") ? Runtime.getRuntime().availableProcessors() : Integer.parseInt(m.group(1));
+    long byInput = (inputBytes + SPARK_PARTITION_BYTES - 1) / SPARK_PARTITION_BYTES;
+    return (int) Math.max(cores, Math.min(10_000, byInput));
   }
 
   private static boolean usesRunner(List<String> args, String pkg, String name) {

@@ -185,6 +185,20 @@ public class NewsfoldPipelineTest {
   }
 
   @Test
+  void localSparkGetsOnePartitionPerInputShareAtLeastOnePerCore() {
+    long mib = 1L << 20;
+    assertEquals(2, NewsfoldPipeline.localSparkPartitions("local[2]", 40 * mib));
+    assertEquals(38, NewsfoldPipeline.localSparkPartitions("local[2]", 1200 * mib));
+    assertEquals(125, NewsfoldPipeline.localSparkPartitions("local[2,3]", 4000 * mib));
+    assertEquals(1, NewsfoldPipeline.localSparkPartitions("local", 0));
+    assertEquals(Runtime.getRuntime().availableProcessors(), NewsfoldPipeline.localSparkPartitions("local[*]", 1));
+    assertEquals(0, NewsfoldPipeline.localSparkPartitions("spark://host:7077", 1200 * mib));
+    assertEquals(0, NewsfoldPipeline.localSparkPartitions("yarn", 1200 * mib));
+    assertEquals("local[4]", NewsfoldPipeline.sparkMaster(new String[] {"--runner=SparkRunner"}));
+    assertEquals("yarn", NewsfoldPipeline.sparkMaster(new String[] {"--sparkMaster=local[2]", "--sparkMaster=yarn"}));
+  }
+
+  @Test
   void commandLineMistakesGetOneClearLine() {
     Run unknown = run("--inptu=seeds/*", "--output=" + tmp.resolve("o1"));
     assertEquals(2, unknown.code());
