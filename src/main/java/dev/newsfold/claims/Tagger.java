@@ -53,7 +53,10 @@ final class Tagger {
       if (!out.isEmpty()) {
         Span last = out.get(out.size() - 1);
         String lastText = para.substring(last.getStart(), last.getEnd());
-        if (ABBREVIATION.matcher(lastText).find()) {
+        // ... or anywhere the next part opens in lower case: after a state's or party's abbreviation ("Sen. Claire
+        // McCaskill (D-Mo.) | said", "Marco Rubio, R-Fla., | appearing on ...") or a quote's own question or
+        // exclamation mark ('"He's dangerous!" | said Tom Burke').
+        if (ABBREVIATION.matcher(lastText).find() || Character.isLowerCase(para.charAt(sp.getStart()))) {
           out.set(out.size() - 1, new Span(last.getStart(), sp.getEnd()));
           continue;
         }
@@ -103,6 +106,12 @@ final class Tagger {
     // directly followed by a verb is a proper noun.
     if (tags.length > 1 && NOT_NAME_TAGS.indexOf("," + tags[0] + ",") < 0 && !tokens[0].isEmpty()
         && Character.isUpperCase(tokens[0].charAt(0)) && (tags[1].equals("VERB") || tags[1].equals("AUX"))) {
+      tags[0] = "PROPN";
+    }
+    // ... and a first name read as a verb before the surname ("Ann/VERB Compton, who ...").
+    if (tags.length > 2 && tags[0].equals("VERB") && tags[1].equals("PROPN") && Character.isUpperCase(tokens[0].charAt(0))
+        && !tokens[0].endsWith("ing") && !tokens[0].endsWith("ed") && !tokens[0].endsWith("s")
+        && (tags[2].equals("PROPN") || tokens[2].equals(","))) {
       tags[0] = "PROPN";
     }
     return new TaggedSentence(text, start, end, paragraph, tokens, starts, ends, tags);

@@ -346,4 +346,37 @@ class ClaimExtractorTest {
     ExtractedClaim d = only("The argument would be aided, Olsen said, by the early vote.", "The argument");
     assertTrue(d.content().endsWith("by the early vote"), d.content());
   }
+
+  /** The UD model misreads rare subjects and speech verbs in news attributions; each of these was missed before. */
+  @Test
+  void speechVerbsAndNamesTheTaggerMisreads() {
+    assertEquals("the admiral", speakerOf("The ferry plan had two flaws, the admiral said.", "The ferry plan"));
+    assertEquals("Trump", speakerOf("\"Well look, the levy was a failure,\" Trump said of the council.", "Well look"));
+    assertEquals("Tom Burke", speakerOf("\"The harbour stays open!\" said Tom Burke, who runs the ferry.",
+        "The harbour stays open"));
+    assertEquals("Ann Compton", speakerOf("Ann Compton, who ran the harbour for 40 years, said the levy was unfair.",
+        "the levy was unfair"));
+    assertEquals("Will Doyle", speakerOf("\"It is a pretty expensive ferry,\" said Will Doyle, a trader at the fish"
+        + " market.", "It is a pretty expensive ferry"));
+    assertEquals("Suckling", speakerOf("\"The levy is a fraud,\" says Suckling, who runs the fish market.",
+        "The levy is a fraud"));
+  }
+
+  @Test
+  void bracketedStateAbbreviationDoesNotEndTheSentence() {
+    ExtractedClaim c = only("Sen. Marta Olsen (D-Mo.) said the levy would pass next year.", "the levy would pass");
+    assertEquals("Marta Olsen", c.speaker());
+  }
+
+  @Test
+  void closingSpeechVerbOwnsTheClauseAWeakerCueTook() {
+    List<ExtractedClaim> claims = extractor.extract("Olsen found the levy to be a burden for the fishermen, she said.");
+    assertTrue(claims.stream().anyMatch(c -> c.verb().equals("found")), claims::toString);
+    ExtractedClaim said = claims.stream().filter(c -> c.verb().equals("said")).findFirst().orElseThrow();
+    assertEquals("Olsen found the levy to be a burden for the fishermen", said.content());
+  }
+
+  private static String speakerOf(String text, String contentStart) {
+    return only(text, contentStart).speakerMention();
+  }
 }
