@@ -56,6 +56,7 @@ public final class ClaimExtractor {
   private static final Set<String> POSSESSIVES = words("his", "her", "their", "its", "our", "my", "your");
   private static final Set<String> PERSONAL = words("he", "she", "him", "her");
   private static final Set<String> SPEECH_FORMS = words("said", "says", "told");
+  private static final Set<String> SAY_FORMS = words("said", "says", "say", "told", "tell", "tells");
   private static final Set<String> SUBJECT_PRONOUNS = words("he", "she", "they", "we", "i", "it", "you");
   static final Set<String> TITLE_WORDS = words("president", "minister", "secretary", "spokesman", "spokeswoman",
       "spokesperson", "leader", "chief", "director", "official", "senator", "sen.", "rep.", "representative",
@@ -257,9 +258,24 @@ public final class ClaimExtractor {
         t[i] = "NOUN";
       }
     }
+    // A name opening the sentence before an apposition, read as adjectives ("Grant/ADJ Young/ADJ, another strategist,
+    // said", "Small/ADJ, who attended the rally, said").
+    int lead = 0;
+    boolean adjective = false;
+    while (lead < n && s.isCapitalised(lead) && (t[lead].equals("ADJ") || t[lead].equals("PROPN"))) {
+      adjective |= t[lead].equals("ADJ");
+      lead++;
+    }
+    if (adjective && lead < n - 2 && s.tokens[lead].equals(",") && (lead >= 2 || s.lower(lead + 1).equals("who"))) {
+      for (int i = 0; i < lead; i++) {
+        t[i] = "PROPN";
+      }
+    }
     for (int i = 1; i + 1 < n; i++) {
-      if (t[i].equals("ADJ") && !s.isCapitalised(i) && s.tag(i - 1, "DET") && t[i + 1].equals("VERB")
-          && SPEECH_FORMS.contains(s.lower(i + 1))) {
+      // "a senior administration official/ADJ said", "aides/VERB say": the subject right before a speech verb.
+      if ((t[i].equals("ADJ") || t[i].equals("VERB") && s.lower(i).endsWith("s") && !s.tag(i - 1, "PRON")
+          && !s.tag(i - 1, "PROPN") && !s.tag(i - 1, "NOUN")) && !s.isCapitalised(i)
+          && t[i + 1].equals("VERB") && SAY_FORMS.contains(s.lower(i + 1))) {
         t[i] = "NOUN";
       }
       if (NAME_MISREADS.contains(t[i]) && s.isCapitalised(i) && t[i - 1].equals("VERB") && SPEECH_FORMS.contains(s.lower(i - 1))

@@ -18,10 +18,10 @@ class AttributionEvaluationTest {
     List<AttributionEvaluation.Doc> docs = AttributionEvaluation.load(tar, "dev");
     assertTrue(docs.size() >= 80, "dev texts: " + docs.size());
     AttributionEvaluation.Result r = AttributionEvaluation.evaluate(ClaimExtractor.load(), docs, false);
-    // Just under the figures measured in session 7 (strict P 0.766, F1 0.644; lenient F1 0.753; source 0.921).
-    assertTrue(r.p(r.strict) >= 0.76, "strict precision " + r.p(r.strict));
-    assertTrue(r.f1(r.strict) >= 0.64, "strict F1 " + r.f1(r.strict));
-    assertTrue(r.f1(r.lenient) >= 0.748, "lenient F1 " + r.f1(r.lenient));
+    // Just under the figures measured in session 10 (strict P 0.769, F1 0.649; lenient F1 0.758; source 0.923).
+    assertTrue(r.p(r.strict) >= 0.765, "strict precision " + r.p(r.strict));
+    assertTrue(r.f1(r.strict) >= 0.645, "strict F1 " + r.f1(r.strict));
+    assertTrue(r.f1(r.lenient) >= 0.754, "lenient F1 " + r.f1(r.lenient));
     assertTrue((double) r.sourceOk / r.sourceWithGold >= 0.91, "source accuracy");
   }
 }

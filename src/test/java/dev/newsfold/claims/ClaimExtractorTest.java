@@ -363,6 +363,18 @@ class ClaimExtractorTest {
   }
 
   @Test
+  void subjectsTheTaggerReadsAsAdjectivesOrVerbs() {
+    assertEquals("Grant Young", speakerOf("Grant Young, another unaligned harbour strategist, said there are"
+        + " advantages for the ferry.", "there are advantages"));
+    assertEquals("Small", speakerOf("Small, who attended the rally on Wednesday, said that the mogul took advantage"
+        + " of the levy.", "the mogul took advantage"));
+    assertEquals("A senior harbour administration official", speakerOf("A senior harbour administration official"
+        + " said on Friday that the council supported the levy.", "the council supported"));
+    assertEquals("aides", speakerOf("In addition to the levy, aides say Olsen also advises the council on fares.",
+        "Olsen also advises"));
+  }
+
+  @Test
   void bracketedStateAbbreviationDoesNotEndTheSentence() {
     ExtractedClaim c = only("Sen. Marta Olsen (D-Mo.) said the levy would pass next year.", "the levy would pass");
     assertEquals("Marta Olsen", c.speaker());
