@@ -157,6 +157,8 @@ public final class NewsfoldPipeline {
         // run() returns at once, so the driver can log progress while the local job runs.
         options.as(DirectOptions.class).setBlockOnRun(false);
       }
+      // Beam's Flink runner blocks in run() and has no metrics until the end: its workers log their own progress.
+      StageClock.logOnWorkers(options.getRunner().getSimpleName().equals("FlinkRunner"));
       Pipeline pipeline = Pipeline.create(options);
       build(pipeline, options, root, afterRead);
       LOG.info("Running on {} → {}", options.getRunner().getSimpleName(), root);

@@ -14,8 +14,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Follows a running job and logs one progress line per interval: elements done per stage (from {@link StageClock}'s
- * counters) and elapsed time, so a person running a long local job sees it move. Runners whose {@code run()} blocks
- * until the end (Flink, Spark) have their own UIs; there this returns at once.
+ * counters) and elapsed time, so a person running a long local job sees it move. On a runner whose {@code run()}
+ * blocks until the end (Flink) this returns at once, and the workers log instead ({@link StageClock}).
  */
 final class ProgressLog {
 

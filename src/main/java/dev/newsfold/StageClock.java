@@ -1,22 +1,47 @@
 package dev.newsfold;
 
 import java.io.Serializable;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Measures the time a stage spends on its elements (summed over workers, so CPU-like time), as a Beam counter
  * {@code <stage>/busy_micros}, and the elements done as {@code <stage>/elements}; the manifest and the benchmark turn
  * them into per-stage throughput, and {@link ProgressLog} into progress lines.
+ *
+ * <p>Where the driver cannot follow those counters while the job runs (Beam's Flink runner blocks in {@code run()}
+ * and reports metrics only at the end), clocks built after {@link #logOnWorkers(boolean) logOnWorkers(true)} count
+ * per worker process and log a progress line there at most every 30 seconds, so a long Flink job is not silent.
  */
 public final class StageClock implements Serializable {
+  private static final Logger LOG = LoggerFactory.getLogger(StageClock.class);
+  private static final long LOG_INTERVAL_NANOS = 30_000_000_000L;
 
+  private static volatile boolean logOnWorkers;
+  // Per worker process (static: not serialized with the clocks).
+  private static final Map<String, AtomicLong> DONE = new ConcurrentHashMap<>();
+  private static final AtomicLong LAST_LOG = new AtomicLong(System.nanoTime());
+
+  private final String stage;
+  private final boolean log = logOnWorkers; // travels with the DoFn to the workers
   private final Counter micros;
   private final Counter elements;
 
   public StageClock(String stage) {
+    this.stage = stage;
     this.micros = Metrics.counter(stage, "busy_micros");
     this.elements = Metrics.counter(stage, "elements");
+  }
+
+  /** Whether clocks built from now on log progress on the workers themselves (set before building the pipeline). */
+  static void logOnWorkers(boolean on) {
+    logOnWorkers = on;
   }
 
   public long start() {
@@ -24,7 +49,22 @@ public final class StageClock implements Serializable {
   }
 
   public void stop(long startNanos) {
-    micros.inc((System.nanoTime() - startNanos) / 1000);
+    long now = System.nanoTime();
+    micros.inc((now - startNanos) / 1000);
     elements.inc();
+    if (log) {
+      DONE.computeIfAbsent(stage, s -> new AtomicLong()).incrementAndGet();
+      long last = LAST_LOG.get();
+      if (now - last >= LOG_INTERVAL_NANOS && LAST_LOG.compareAndSet(last, now)) {
+        LOG.info("this worker so far: {}", ProgressLog.line(workerDone()));
+      }
+    }
+  }
+
+  /** Elements done per stage in this process by clocks that log on workers. */
+  static Map<String, Long> workerDone() {
+    Map<String, Long> out = new TreeMap<>();
+    DONE.forEach((k, v) -> out.put(k, v.get()));
+    return out;
   }
 }
