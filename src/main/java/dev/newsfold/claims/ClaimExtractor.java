@@ -253,7 +253,7 @@ public final class ClaimExtractor {
           && (t[i + 1].equals("PROPN") || t[i - 1].equals("PROPN") && s.tokens[i + 1].equals(","))) {
         t[i] = "PROPN";
       }
-      if (!s.isCapitalised(i) && (t[i].equals("VERB") || t[i].equals("ADV") || t[i].equals("SCONJ"))
+      if (!s.isCapitalised(i) && (t[i].equals("VERB") || t[i].equals("ADV")) && !s.lower(i).equals("that")
           && t[i + 1].equals("PROPN") && t[i - 1].equals("VERB") && SPEECH_FORMS.contains(s.lower(i - 1))) {
         t[i] = "NOUN";
       }

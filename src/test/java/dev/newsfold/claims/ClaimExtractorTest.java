@@ -360,6 +360,9 @@ class ClaimExtractorTest {
         + " market.", "It is a pretty expensive ferry"));
     assertEquals("Suckling", speakerOf("\"The levy is a fraud,\" says Suckling, who runs the fish market.",
         "The levy is a fraud"));
+    // ... but "that" after the verb stays a conjunction, outside the content.
+    assertEquals("North Korea had received more than 9,000 containers", only("In return, Shin said that North Korea"
+        + " had received more than 9,000 containers.", "North Korea").content());
   }
 
   @Test
