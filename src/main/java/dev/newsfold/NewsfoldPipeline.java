@@ -107,7 +107,8 @@ public final class NewsfoldPipeline {
       err.println("newsfold: --outputShards and --readBuckets must be at least 1, --shuffleShards at least 0");
       return 2;
     }
-    if (options.getRunner().getSimpleName().equals("SparkRunner")) {
+    String runner = options.getRunner().getSimpleName();
+    if (runner.equals("SparkRunner")) {
       sparkDefaults();
     }
     FileSystems.setDefaultPipelineOptions(options);
@@ -119,7 +120,7 @@ public final class NewsfoldPipeline {
       }
       LOG.info("Input: {} file(s), {} MB matching {}; {} shuffle shards", size.files(), size.bytes() >> 20, patterns,
           options.getShuffleShards());
-      if (options.getRunner().getSimpleName().equals("SparkRunner")) {
+      if (runner.equals("SparkRunner")) {
         sparkPartitions(sparkMaster(args), size.bytes());
       }
     } catch (IllegalArgumentException e) {
@@ -158,10 +159,10 @@ public final class NewsfoldPipeline {
         options.as(DirectOptions.class).setBlockOnRun(false);
       }
       // Beam's Flink runner blocks in run() and has no metrics until the end: its workers log their own progress.
-      StageClock.logOnWorkers(options.getRunner().getSimpleName().equals("FlinkRunner"));
+      StageClock.logOnWorkers(runner.equals("FlinkRunner"));
       Pipeline pipeline = Pipeline.create(options);
       build(pipeline, options, root, afterRead);
-      LOG.info("Running on {} → {}", options.getRunner().getSimpleName(), root);
+      LOG.info("Running on {} → {}", runner, root);
       result = pipeline.run();
       ProgressLog.follow(result, org.joda.time.Duration.standardSeconds(30));
     } catch (RuntimeException e) {

@@ -291,8 +291,9 @@ public final class ClaimExtractor {
     }
     for (int i = 1; i + 1 < n; i++) {
       String w = s.lower(i);
-      if (t[i].equals("NOUN") && CueLexicon.stance(w) != null && (w.endsWith("s") || w.endsWith("ed")
-          || w.equals("said") || w.equals("told")) && (s.isCapitalised(i - 1) && !s.tag(i - 1, "PUNCT")
+      // ("said", "told" and "says" are verbs already, above.)
+      if (t[i].equals("NOUN") && CueLexicon.stance(w) != null && (w.endsWith("s") || w.endsWith("ed"))
+          && (s.isCapitalised(i - 1) && !s.tag(i - 1, "PUNCT")
           || s.tag(i - 1, "PRON") && SUBJECT_PRONOUNS.contains(s.lower(i - 1)))
           && (s.lower(i + 1).equals("that") || s.tag(i + 1, "DET") || s.tag(i + 1, "PRON") || s.tag(i + 1, "PROPN")
           || isQuote(s.tokens[i + 1]) || s.tokens[i + 1].equals(":") || s.tokens[i + 1].equals(","))) {
