@@ -281,8 +281,6 @@ public final class NewsfoldPipeline {
   /**
    * Runner settings the job needs, unless the user set them.
    * <ul>
-   *   <li>Flink hands a CoGroupByKey result over as a one-pass iterator once a group passes 10,000 elements, and the
-   *       joins here read one side before the other, so they need re-iterable results.
    *   <li>Spark caches every collection read by more than one step; its default (MEMORY_ONLY, live objects) evicts
    *       under pressure and then recomputes the whole lineage: at 100k articles read, parse, clean and the story
    *       stage ran two and three times. Caches on disk keep each step to one run and keep the heap for the steps
@@ -292,9 +290,6 @@ public final class NewsfoldPipeline {
    */
   public static String[] withRunnerDefaults(String[] args) {
     List<String> out = new ArrayList<>(List.of(args));
-    if (usesRunner(out, "flink", "FlinkRunner") && noneStartsWith(out, "--reIterableGroupByKeyResult")) {
-      out.add("--reIterableGroupByKeyResult=true");
-    }
     if (usesRunner(out, "spark", "SparkRunner") && noneStartsWith(out, "--storageLevel")) {
       out.add("--storageLevel=DISK_ONLY");
     }

@@ -178,7 +178,8 @@ public class NewsfoldPipelineTest {
         List.of(NewsfoldPipeline.withRunnerDefaults(new String[] {"--runner=SparkRunner"})));
     assertEquals(List.of("--runner=SparkRunner", "--storageLevel=MEMORY_ONLY"),
         List.of(NewsfoldPipeline.withRunnerDefaults(new String[] {"--runner=SparkRunner", "--storageLevel=MEMORY_ONLY"})));
-    assertEquals(List.of("--runner=org.apache.beam.runners.flink.FlinkRunner", "--reIterableGroupByKeyResult=true"),
+    // Flink streams groups (no --reIterableGroupByKeyResult): the joins read each group once (OnePassCoGroupByKey).
+    assertEquals(List.of("--runner=org.apache.beam.runners.flink.FlinkRunner"),
         List.of(NewsfoldPipeline.withRunnerDefaults(
             new String[] {"--runner=org.apache.beam.runners.flink.FlinkRunner"})));
     assertEquals(List.of("--input=x"), List.of(NewsfoldPipeline.withRunnerDefaults(new String[] {"--input=x"})));

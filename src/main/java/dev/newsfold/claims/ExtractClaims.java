@@ -22,7 +22,7 @@ import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.WithKeys;
 import org.apache.beam.sdk.transforms.join.CoGbkResult;
-import org.apache.beam.sdk.transforms.join.CoGroupByKey;
+import dev.newsfold.OnePassCoGroupByKey;
 import org.apache.beam.sdk.transforms.join.KeyedPCollectionTuple;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
@@ -73,7 +73,7 @@ public class ExtractClaims extends PTransform<PCollection<Article>, PCollection<
     TupleTag<Claim> claimTag = new TupleTag<>();
     TupleTag<Entity> entityTag = new TupleTag<>();
     return KeyedPCollectionTuple.of(claimTag, byArticle).and(entityTag, entitiesByArticle)
-        .apply("JoinEntitiesByArticle", CoGroupByKey.create())
+        .apply("JoinEntitiesByArticle", OnePassCoGroupByKey.create())
         .apply("LinkSpeakersToEntities", ParDo.of(new LinkSpeakerFn(claimTag, entityTag, shards)))
         .setCoder(shardedClaim)
         .apply("GroupClaimsByStory", GroupByKey.create())

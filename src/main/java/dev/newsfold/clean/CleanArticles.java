@@ -20,7 +20,7 @@ import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.coders.VarIntCoder;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.join.CoGbkResult;
-import org.apache.beam.sdk.transforms.join.CoGroupByKey;
+import dev.newsfold.OnePassCoGroupByKey;
 import org.apache.beam.sdk.transforms.join.KeyedPCollectionTuple;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
@@ -107,7 +107,7 @@ public class CleanArticles extends PTransform<PCollection<ParsedPage>, PCollecti
         }))
         .setCoder(KvCoder.of(VarIntCoder.of(), AvroCoder.of(ParsedPage.class)));
     PCollectionTuple out = KeyedPCollectionTuple.of(pageTag, keyed).and(templateTag, template)
-        .apply("JoinTemplateLines", CoGroupByKey.create())
+        .apply("JoinTemplateLines", OnePassCoGroupByKey.create())
         .apply("RemoveChrome", ParDo.of(new CleanFn(pageTag, templateTag, minWords))
             .withOutputTags(ARTICLES, TupleTagList.of(REJECTS)));
     out.get(ARTICLES).setCoder(AvroCoder.of(Article.class));

@@ -21,7 +21,7 @@ import org.apache.beam.sdk.transforms.GroupByKey;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.join.CoGbkResult;
-import org.apache.beam.sdk.transforms.join.CoGroupByKey;
+import dev.newsfold.OnePassCoGroupByKey;
 import org.apache.beam.sdk.transforms.join.KeyedPCollectionTuple;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
@@ -415,7 +415,7 @@ public class CentroidRounds
     return KeyedPCollectionTuple
         .of(memberTag, shardByKey(name + "/ShardMembers", members, MEMBER, n))
         .and(relabelTag, shardByKey(name + "/ShardRelabels", relabels, ConnectedComponents.PAIR, n))
-        .apply(name + "/JoinRelabels", CoGroupByKey.create())
+        .apply(name + "/JoinRelabels", OnePassCoGroupByKey.create())
         .apply(name + "/Relabel", ParDo.of(new DoFn<KV<Integer, CoGbkResult>, KV<String, StoryFeatures>>() {
           @ProcessElement
           public void process(@Element KV<Integer, CoGbkResult> r, OutputReceiver<KV<String, StoryFeatures>> out) {

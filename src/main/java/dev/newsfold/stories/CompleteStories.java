@@ -16,7 +16,7 @@ import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.join.CoGbkResult;
-import org.apache.beam.sdk.transforms.join.CoGroupByKey;
+import dev.newsfold.OnePassCoGroupByKey;
 import org.apache.beam.sdk.transforms.join.KeyedPCollectionTuple;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
@@ -88,7 +88,7 @@ public class CompleteStories extends PTransform<PCollection<Story>, PCollection<
             }))
         .setCoder(KvCoder.of(VarIntCoder.of(), StringUtf8Coder.of()));
     return KeyedPCollectionTuple.of(storyTag, s).and(entityTag, e).and(claimTag, c)
-        .apply("JoinStoryFacts", CoGroupByKey.create())
+        .apply("JoinStoryFacts", OnePassCoGroupByKey.create())
         .apply("FillStories", ParDo.of(new DoFn<KV<Integer, CoGbkResult>, Story>() {
           @ProcessElement
           public void process(@Element KV<Integer, CoGbkResult> group, OutputReceiver<Story> out) {

@@ -33,7 +33,7 @@ import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.View;
 import org.apache.beam.sdk.transforms.join.CoGbkResult;
-import org.apache.beam.sdk.transforms.join.CoGroupByKey;
+import dev.newsfold.OnePassCoGroupByKey;
 import org.apache.beam.sdk.transforms.join.KeyedPCollectionTuple;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PBegin;
@@ -639,7 +639,7 @@ public class JoinStories extends PTransform<PCollection<Article>, JoinStories.Re
     PCollection<KV<String, Edge>> edgesByComponent = KeyedPCollectionTuple
         .of(componentTag, shardByKey("ShardComponents", components, ConnectedComponents.PAIR, shards))
         .and(edgeByIdTag, shardByKey("ShardEdges", edgesById, edgeKv, shards))
-        .apply("JoinComponents", CoGroupByKey.create())
+        .apply("JoinComponents", OnePassCoGroupByKey.create())
         .apply("RouteToComponents", ParDo.of(new DoFn<KV<Integer, CoGbkResult>, KV<String, Edge>>() {
           @ProcessElement
           public void process(@Element KV<Integer, CoGbkResult> r, OutputReceiver<KV<String, Edge>> out) {
@@ -701,7 +701,7 @@ public class JoinStories extends PTransform<PCollection<Article>, JoinStories.Re
     PCollection<KV<String, StoryFeatures>> level2In = KeyedPCollectionTuple
         .of(clusterTag, shardByKey("ShardClusters", level1.get(clustered), ConnectedComponents.PAIR, shards))
         .and(featByIdTag, shardByKey("ShardFeaturesForClusters", features, featureKv, shards))
-        .apply("JoinClusters", CoGroupByKey.create())
+        .apply("JoinClusters", OnePassCoGroupByKey.create())
         .apply("KeyByCluster", ParDo.of(new DoFn<KV<Integer, CoGbkResult>, KV<String, StoryFeatures>>() {
           @ProcessElement
           public void process(@Element KV<Integer, CoGbkResult> r, OutputReceiver<KV<String, StoryFeatures>> out) {
@@ -746,7 +746,7 @@ public class JoinStories extends PTransform<PCollection<Article>, JoinStories.Re
         .and(dupTag, shardByKey("ShardDuplicates", level1.get(duplicates), ConnectedComponents.PAIR, shards))
         .and(featureTag, shardByKey("ShardFeatures", features,
             KvCoder.of(StringUtf8Coder.of(), StoryFeatures.Coder.of()), shards))
-        .apply("JoinAssignments", CoGroupByKey.create())
+        .apply("JoinAssignments", OnePassCoGroupByKey.create())
         .apply("FillStoryFields", ParDo.of(new DoFn<KV<Integer, CoGbkResult>, Article>() {
           @ProcessElement
           public void process(@Element KV<Integer, CoGbkResult> r, MultiOutputReceiver out) {
@@ -809,7 +809,7 @@ public class JoinStories extends PTransform<PCollection<Article>, JoinStories.Re
         .of(placedTag, shardByKey(name + "/ShardPlacements", placements.setCoder(placementCoder), placementCoder,
             shards))
         .and(valueTag, shardByKey(name + "/ShardValues", values, valueKvCoder, shards))
-        .apply(name + "/JoinById", CoGroupByKey.create())
+        .apply(name + "/JoinById", OnePassCoGroupByKey.create())
         .apply(name + "/ToGroupingKeys", ParDo.of(new DoFn<KV<Integer, CoGbkResult>, KV<String, V>>() {
           @ProcessElement
           public void process(@Element KV<Integer, CoGbkResult> r, OutputReceiver<KV<String, V>> out) {
