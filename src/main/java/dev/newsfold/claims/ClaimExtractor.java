@@ -1520,9 +1520,17 @@ public final class ClaimExtractor {
 
 
   /** Token range [from, to] of the noun phrase ending at token e, or null. */
+  private static final Set<String> QUANTIFIER_SUBJECTS = Set.of("some", "many", "most", "several", "few", "both",
+      "others", "all");
+
   private static int[] nounPhraseBack(TaggedSentence s, int e) {
     if (e < 0) {
       return null;
+    }
+    // "Some said ...", "Many fear ...": a quantifier standing alone at the start of a clause is the subject.
+    if (QUANTIFIER_SUBJECTS.contains(s.lower(e)) && (s.tag(e, "DET") || s.tag(e, "ADJ") || s.tag(e, "PRON"))
+        && (e == 0 || s.tag(e - 1, "PUNCT") || s.tag(e - 1, "CCONJ"))) {
+      return new int[] {e, e};
     }
     if (s.tag(e, "PRON")) {
       return SUBJECT_PRONOUNS.contains(s.lower(e)) ? new int[] {e, e} : null;

@@ -73,6 +73,27 @@ final class Tagger {
         || piece.equals(".") && TITLE_ABBREVIATION.matcher(previous).matches();
   }
 
+  /**
+   * "Sanders' spokesman", "the voters’ choice": an apostrophe after a word ending in s, before the next word, is a
+   * possessive, not a closing quote, unless a single quotation opened earlier in the sentence ('... the polls' ...).
+   */
+  static boolean pluralPossessive(String s, int wordStart, int at, int end) {
+    char c = s.charAt(at);
+    if (end != at + 1 || c != '\'' && c != '’' || at - wordStart < 2
+        || Character.toLowerCase(s.charAt(at - 1)) != 's' || !Character.isLetter(s.charAt(at - 2))
+        || end + 1 >= s.length() || s.charAt(end) != ' ' || !Character.isLetter(s.charAt(end + 1))) {
+      return false;
+    }
+    for (int i = 0; i < wordStart; i++) {
+      char q = s.charAt(i);
+      if ((q == '\'' || q == '‘') && (i == 0 || !Character.isLetterOrDigit(s.charAt(i - 1)))
+          && i + 1 < s.length() && Character.isLetter(s.charAt(i + 1))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** Tags a single span of text as one sentence. */
   TaggedSentence tag(String text, int start, int end, int paragraph) {
     String s = text.substring(start, end);
@@ -86,8 +107,8 @@ final class Tagger {
     java.util.List<int[]> merged = new java.util.ArrayList<>();
     for (Span sp : spans) {
       int[] last = merged.isEmpty() ? null : merged.get(merged.size() - 1);
-      if (last != null && last[1] == sp.getStart() && joins(s.substring(last[0], last[1]),
-          s.substring(sp.getStart(), sp.getEnd()))) {
+      if (last != null && last[1] == sp.getStart() && (joins(s.substring(last[0], last[1]),
+          s.substring(sp.getStart(), sp.getEnd())) || pluralPossessive(s, last[0], sp.getStart(), sp.getEnd()))) {
         last[1] = sp.getEnd();
         continue;
       }

@@ -394,4 +394,16 @@ class ClaimExtractorTest {
   private static String speakerOf(String text, String contentStart) {
     return only(text, contentStart).speakerMention();
   }
+
+  @Test
+  void pluralPossessiveBeforeTheSpeakerIsNotAClosingQuote() {
+    ExtractedClaim c = only("The farmers' spokesman Marta Olsen said the levy would pass.", "the levy would pass");
+    assertEquals("Marta Olsen", c.speaker());
+    assertFalse(c.directQuote());
+  }
+
+  @Test
+  void aQuantifierAloneIsTheSubject() {
+    assertEquals("Some", speakerOf("Some said they have cringed at the harbour levy.", "they have cringed"));
+  }
 }

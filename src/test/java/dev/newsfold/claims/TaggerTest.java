@@ -35,4 +35,14 @@ class TaggerTest {
       assertEquals(s.tokens[i], text.substring(s.starts[i], s.ends[i]));
     }
   }
+
+  @Test
+  void pluralPossessiveApostropheStaysWithItsWordUnlessASingleQuoteIsOpen() {
+    assertArrayEquals(new String[] {"Jones'", "aide", "and", "the", "farmers\u2019", "union", "agreed", "."},
+        tokens("Jones' aide and the farmers\u2019 union agreed."));
+    // A closing single quote after a word in s is still a quote mark.
+    assertArrayEquals(new String[] {"He", "called", "it", "'", "hopeless", "'", "and", "left", "."},
+        tokens("He called it 'hopeless' and left."));
+    assertArrayEquals(new String[] {"'", "The", "levies", "'", "go", "up", "."}, tokens("'The levies' go up."));
+  }
 }
