@@ -271,6 +271,25 @@ public final class ClaimExtractor {
         t[i] = "PROPN";
       }
     }
+    for (int i = 1; i + 2 < n; i++) {
+      String w = s.lower(i);
+      // "a/DET talk/VERB show host", "The/DET official/ADJ, who ...": right after an article a plain verb form is a
+      // noun, and so is an adjective standing alone before a relative clause.
+      if (ARTICLES.contains(s.lower(i - 1)) && !s.isCapitalised(i) && (t[i].equals("VERB") && !w.endsWith("ing")
+          && !w.endsWith("ed") && !SPEECH_FORMS.contains(w)
+          || t[i].equals("ADJ") && s.tokens[i + 1].equals(",") && s.lower(i + 2).equals("who"))) {
+        t[i] = "NOUN";
+      }
+    }
+    for (int i = 1; i + 1 < n; i++) {
+      // "The billionaire real estate magnate/VERB says": a plain verb form between a noun phrase and a speech verb.
+      String w = s.lower(i);
+      if (t[i].equals("VERB") && !s.isCapitalised(i) && !w.endsWith("ing") && !w.endsWith("ed")
+          && (s.tag(i - 1, "NOUN") || s.tag(i - 1, "ADJ") || s.tag(i - 1, "DET"))
+          && t[i + 1].equals("VERB") && SAY_FORMS.contains(s.lower(i + 1))) {
+        t[i] = "NOUN";
+      }
+    }
     for (int i = 1; i + 1 < n; i++) {
       // "a senior administration official/ADJ said", "aides/VERB say": the subject right before a speech verb.
       if ((t[i].equals("ADJ") || t[i].equals("VERB") && s.lower(i).endsWith("s") && !s.tag(i - 1, "PRON")
@@ -1350,10 +1369,13 @@ public final class ClaimExtractor {
         relative |= (s.lower(i).equals("who") || s.lower(i).equals("whose") || s.lower(i).equals("which"))
             && s.tokens[i - 1].equals(",") || (s.lower(i).equals("who") || s.lower(i).equals("whose")) && i > c + 2
             || s.lower(i).equals("that") && s.tag(i, "PRON") && i > c + 2; // "a cape that formed ..."
+        // ("a veteran media consultant/VERB who ...": a word right before "who" is its antecedent, not a verb.)
         verb |= !relative && (s.tag(i, "AUX") || s.tag(i, "VERB") && !s.lower(i).endsWith("ing")
-            && !s.lower(i).endsWith("ed"));
+            && !s.lower(i).endsWith("ed") && !(i + 1 < comma && s.lower(i + 1).equals("who")));
       }
       if (!verb && (np[0] == 0 || s.tokens[np[0] - 1].equals(",") || isQuote(s.tokens[np[0] - 1])
+          || s.lower(np[0] - 1).equals("that") && s.tag(np[0] - 1, "SCONJ") // "... ago that Bloomberg, who ..., said"
+
           || np[0] == 1 && (s.tag(0, "CCONJ") || s.tag(0, "ADV")))) { // "But Mr. Guerrero, a Republican, said"
         return np;
       }
@@ -1520,6 +1542,8 @@ public final class ClaimExtractor {
 
 
   /** Token range [from, to] of the noun phrase ending at token e, or null. */
+  private static final Set<String> ARTICLES = Set.of("a", "an", "the");
+
   private static final Set<String> QUANTIFIER_SUBJECTS = Set.of("some", "many", "most", "several", "few", "both",
       "others", "all");
 

@@ -406,4 +406,14 @@ class ClaimExtractorTest {
   void aQuantifierAloneIsTheSubject() {
     assertEquals("Some", speakerOf("Some said they have cringed at the harbour levy.", "they have cringed"));
   }
+
+  @Test
+  void longAppositionsTheTaggerBreaksStillLeadToTheSubject() {
+    assertEquals("Bob Friedman", speakerOf("Bob Friedman, a talk show host and operations manager at the oldest"
+        + " radio station in the county, said that he noticed the shift after the levy.", "he noticed the shift"));
+    assertEquals("The official", speakerOf("The official, who spoke on the condition of anonymity to discuss the"
+        + " harbour plan, said that investigators are looking at the levy.", "investigators are looking"));
+    assertEquals("The billionaire real estate magnate", speakerOf("The billionaire real estate magnate says a"
+        + " harbour levy now draws a penalty.", "a harbour levy"));
+  }
 }
