@@ -282,18 +282,13 @@ public final class ClaimExtractor {
       }
     }
     for (int i = 1; i + 1 < n; i++) {
-      // "The billionaire real estate magnate/VERB says": a plain verb form between a noun phrase and a speech verb.
+      // The subject right before a speech verb: "a senior administration official/ADJ said", "aides/VERB say", and a
+      // plain verb form after a noun phrase ("The billionaire real estate magnate/VERB says").
       String w = s.lower(i);
-      if (t[i].equals("VERB") && !s.isCapitalised(i) && !w.endsWith("ing") && !w.endsWith("ed")
-          && (s.tag(i - 1, "NOUN") || s.tag(i - 1, "ADJ") || s.tag(i - 1, "DET"))
-          && t[i + 1].equals("VERB") && SAY_FORMS.contains(s.lower(i + 1))) {
-        t[i] = "NOUN";
-      }
-    }
-    for (int i = 1; i + 1 < n; i++) {
-      // "a senior administration official/ADJ said", "aides/VERB say": the subject right before a speech verb.
-      if ((t[i].equals("ADJ") || t[i].equals("VERB") && s.lower(i).endsWith("s") && !s.tag(i - 1, "PRON")
-          && !s.tag(i - 1, "PROPN") && !s.tag(i - 1, "NOUN")) && !s.isCapitalised(i)
+      boolean plainVerbAfterPhrase = !w.endsWith("ing") && !w.endsWith("ed")
+          && (s.tag(i - 1, "NOUN") || s.tag(i - 1, "ADJ") || s.tag(i - 1, "DET"));
+      boolean pluralVerb = w.endsWith("s") && !s.tag(i - 1, "PRON") && !s.tag(i - 1, "PROPN") && !s.tag(i - 1, "NOUN");
+      if ((t[i].equals("ADJ") || t[i].equals("VERB") && (plainVerbAfterPhrase || pluralVerb)) && !s.isCapitalised(i)
           && t[i + 1].equals("VERB") && SAY_FORMS.contains(s.lower(i + 1))) {
         t[i] = "NOUN";
       }
@@ -1375,7 +1370,6 @@ public final class ClaimExtractor {
       }
       if (!verb && (np[0] == 0 || s.tokens[np[0] - 1].equals(",") || isQuote(s.tokens[np[0] - 1])
           || s.lower(np[0] - 1).equals("that") && s.tag(np[0] - 1, "SCONJ") // "... ago that Bloomberg, who ..., said"
-
           || np[0] == 1 && (s.tag(0, "CCONJ") || s.tag(0, "ADV")))) { // "But Mr. Guerrero, a Republican, said"
         return np;
       }
@@ -1541,12 +1535,12 @@ public final class ClaimExtractor {
   }
 
 
-  /** Token range [from, to] of the noun phrase ending at token e, or null. */
   private static final Set<String> ARTICLES = Set.of("a", "an", "the");
 
   private static final Set<String> QUANTIFIER_SUBJECTS = Set.of("some", "many", "most", "several", "few", "both",
       "others", "all");
 
+  /** Token range [from, to] of the noun phrase ending at token e, or null. */
   private static int[] nounPhraseBack(TaggedSentence s, int e) {
     if (e < 0) {
       return null;

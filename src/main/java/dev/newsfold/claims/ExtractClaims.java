@@ -1,5 +1,6 @@
 package dev.newsfold.claims;
 
+import dev.newsfold.OnePassCoGroupByKey;
 import dev.newsfold.StageClock;
 import dev.newsfold.schema.Article;
 import dev.newsfold.schema.Claim;
@@ -22,7 +23,6 @@ import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.WithKeys;
 import org.apache.beam.sdk.transforms.join.CoGbkResult;
-import dev.newsfold.OnePassCoGroupByKey;
 import org.apache.beam.sdk.transforms.join.KeyedPCollectionTuple;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;

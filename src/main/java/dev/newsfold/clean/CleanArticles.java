@@ -1,5 +1,6 @@
 package dev.newsfold.clean;
 
+import dev.newsfold.OnePassCoGroupByKey;
 import dev.newsfold.StageClock;
 import dev.newsfold.parse.Dates;
 import dev.newsfold.parse.LanguageGuesser;
@@ -20,7 +21,6 @@ import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.coders.VarIntCoder;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.join.CoGbkResult;
-import dev.newsfold.OnePassCoGroupByKey;
 import org.apache.beam.sdk.transforms.join.KeyedPCollectionTuple;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;

@@ -1,5 +1,6 @@
 package dev.newsfold.stories;
 
+import dev.newsfold.OnePassCoGroupByKey;
 import dev.newsfold.schema.Claim;
 import dev.newsfold.schema.Entity;
 import dev.newsfold.schema.Story;
@@ -16,7 +17,6 @@ import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.join.CoGbkResult;
-import dev.newsfold.OnePassCoGroupByKey;
 import org.apache.beam.sdk.transforms.join.KeyedPCollectionTuple;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;

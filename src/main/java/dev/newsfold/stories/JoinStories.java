@@ -1,5 +1,6 @@
 package dev.newsfold.stories;
 
+import dev.newsfold.OnePassCoGroupByKey;
 import dev.newsfold.schema.Article;
 import dev.newsfold.schema.Story;
 import java.io.Serializable;
@@ -33,7 +34,6 @@ import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.View;
 import org.apache.beam.sdk.transforms.join.CoGbkResult;
-import dev.newsfold.OnePassCoGroupByKey;
 import org.apache.beam.sdk.transforms.join.KeyedPCollectionTuple;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PBegin;
