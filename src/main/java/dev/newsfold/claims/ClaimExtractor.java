@@ -1061,6 +1061,9 @@ public final class ClaimExtractor {
           break;
         }
       }
+      if (thatAt < 0 && !quote) {
+        cEnd = Math.min(cEnd, objectEnd(s, c, cEnd));
+      }
       // "..., as she labeled ...": a second clause with its own subject is not part of the content.
       for (int x = c + 2; x + 2 < n; x++) {
         if (s.tokens[x].equals(",") && (s.lower(x + 1).equals("as") || s.lower(x + 1).equals("while"))
@@ -1089,6 +1092,64 @@ public final class ClaimExtractor {
   }
 
   private static String verb(TaggedSentence s, int k) { return s.tokens[k]; }
+
+  /** Words that always open a trailing adjunct of time or occasion after a plain object. */
+  private static final Set<String> ADJUNCT_OPENERS = words("during", "last", "earlier", "later", "after", "before",
+      "when", "while", "since");
+  /** After "on", "in", "at" or "this": the words that make it a time or an occasion, not the object's complement. */
+  private static final Set<String> OCCASIONS = words("monday", "tuesday", "wednesday", "thursday", "friday",
+      "saturday", "sunday", "january", "february", "march", "april", "may", "june", "july", "august", "september",
+      "october", "november", "december", "week", "weekend", "month", "year", "morning", "afternoon", "evening",
+      "night", "day", "rally", "rallies", "conference", "debate", "event", "interview", "interviews", "hearing",
+      "speech", "fundraiser", "meeting", "forum", "appearance", "town", "twitter", "statement", "stop", "campaign",
+      "radio", "television", "tv", "show", "program", "op-ed", "letter", "news", "press", "victory", "luncheon",
+      "breakfast", "dinner", "gathering", "summit", "convention", "caucus", "primary", "session");
+
+  /**
+   * "thanking supporters at a rally", "endorsed Trump last week", "preferred him when the poll was taken": when the
+   * content is a plain object (no verb outside the adjunct), what was said is the noun phrase, not the time or
+   * occasion after it. Returns the end of the object, or {@code cEnd} when the content is a clause.
+   */
+  private static int objectEnd(TaggedSentence s, int c, int cEnd) {
+    if (s.lower(c).equals("that")) {
+      return cEnd;
+    }
+    boolean noun = false;
+    int cut = -1;
+    for (int x = c; x < s.size() && s.ends[x] <= cEnd; x++) {
+      if (cut < 0 && noun && adjunctOpens(s, x)) {
+        cut = x;
+        if (SUBORDINATORS.contains(s.lower(x))) {
+          break; // "when the poll was taken": the adjunct is a clause of its own
+        }
+      }
+      if (s.tag(x, "VERB") || s.tag(x, "AUX")) {
+        return cEnd;
+      }
+      noun |= s.tag(x, "NOUN") || s.tag(x, "PROPN") || s.tag(x, "PRON") || s.tag(x, "NUM");
+    }
+    return cut < 0 ? cEnd : s.ends[cut - 1];
+  }
+
+  private static boolean adjunctOpens(TaggedSentence s, int x) {
+    String w = s.lower(x);
+    if (ADJUNCT_OPENERS.contains(w)) {
+      return true;
+    }
+    if (!w.equals("on") && !w.equals("in") && !w.equals("at") && !w.equals("this")) {
+      return false;
+    }
+    for (int y = x + 1; y < Math.min(s.size(), x + 4); y++) {
+      String t = s.lower(y);
+      if (OCCASIONS.contains(t) || t.length() == 4 && t.matches("(19|20)\\d\\d")) {
+        return true;
+      }
+      if (!s.tag(y, "DET") && !s.tag(y, "ADJ") && !s.tag(y, "PROPN") && !s.tag(y, "NUM")) {
+        return false;
+      }
+    }
+    return false;
+  }
 
   /**
    * "The allure of simplicity, Mr. Furman argued, is largely a chimera": an attribution inserted between a subject

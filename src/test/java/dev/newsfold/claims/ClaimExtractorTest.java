@@ -416,4 +416,18 @@ class ClaimExtractorTest {
     assertEquals("The billionaire real estate magnate", speakerOf("The billionaire real estate magnate says a"
         + " harbour levy now draws a penalty.", "a harbour levy"));
   }
+
+  @Test
+  void aPlainObjectEndsBeforeTheTimeOrOccasionAfterIt() {
+    assertEquals("supporters", only("Olsen thanked supporters at a rally in the harbour town.", "supporters")
+        .content());
+    assertEquals("the ferry levy", only("Olsen endorsed the ferry levy last week.", "the ferry levy").content());
+    assertEquals("the ferry levy", only("Olsen praised the ferry levy on Thursday.", "the ferry levy").content());
+    // A complement of the object stays: "a role for the council in fares" is what was said.
+    assertEquals("a larger role for the council in harbour fares", only("Olsen supported a larger role for the"
+        + " council in harbour fares.", "a larger role").content());
+    // A clause is not cut: "the levy would pass" has a verb.
+    assertEquals("the levy would pass after the vote", only("Olsen said the levy would pass after the vote.",
+        "the levy would pass").content());
+  }
 }
