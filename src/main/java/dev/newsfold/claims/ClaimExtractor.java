@@ -70,7 +70,8 @@ public final class ClaimExtractor {
       "senior", "press", "campaign", "manager", "pastor", "bishop", "cardinal", "sheriff", "chief", "marshal",
       "superintendent", "inspector", "detective", "sergeant", "colonel", "major", "admiral", "lieutenant",
       "congressman", "congresswoman", "assemblyman", "councilman", "councilwoman", "delegate", "activist", "mr",
-      "mrs", "ms", "dr");
+      "mrs", "ms", "dr", "ally", "resident", "supporter", "voter", "donor", "volunteer", "organizer",
+      "consultant", "operative", "veteran");
   // Words that make a capitalised run a place or organisation rather than a person.
   private static final Set<String> NON_PERSON = words("korea", "america", "united", "states", "union", "council",
       "house", "ministry", "department", "party", "committee", "court", "bank", "university", "news", "times",
@@ -242,6 +243,13 @@ public final class ClaimExtractor {
       if ((t[i].equals("NOUN") || t[i].equals("ADJ")) && SPEECH_FORMS.contains(s.lower(i))) {
         t[i] = "VERB";
       }
+      // A word read as punctuation or a symbol ("a third say/PUNCT", "co-Anchor/PUNCT DeMarco Morgan").
+      if ((t[i].equals("PUNCT") || t[i].equals("SYM")) && hasLetter(s.tokens[i])) {
+        t[i] = SAY_FORMS.contains(s.lower(i)) ? "VERB" : s.isCapitalised(i) ? "PROPN" : "NOUN";
+      }
+      if (s.tokens[i].equals("%") && i > 0 && t[i - 1].equals("NUM")) {
+        t[i] = "NOUN"; // "42% say": the percentage is the subject, as "42 percent" is
+      }
     }
     // Names of words the model rarely saw as names, read as verbs, auxiliaries or particles: "Gene Sperling/VERB, a
     // top adviser", "said Will/AUX Doyle", "Newt/ADP Gingrich", "Trish/VERB James said"; and a title word after an
@@ -299,7 +307,8 @@ public final class ClaimExtractor {
     }
     for (int i = 0; i < n; i++) {
       if (t[i].equals("PRON") && s.isCapitalised(i) && !COMMON_PRONOUNS.contains(s.lower(i))
-          && s.tokens[i].length() > 1 && (i + 1 < n && (s.tag(i + 1, "VERB") || s.tag(i + 1, "AUX")))) {
+          && s.tokens[i].length() > 1 && (i + 1 < n && (s.tag(i + 1, "VERB") || s.tag(i + 1, "AUX")
+          || i > 0 && s.tag(i + 1, "PROPN")))) { // "Concord resident Whit/PRON Symms"
         t[i] = "PROPN";
       }
     }
@@ -356,6 +365,15 @@ public final class ClaimExtractor {
         t[i] = "PROPN";
       }
     }
+  }
+
+  private static boolean hasLetter(String w) {
+    for (int i = 0; i < w.length(); i++) {
+      if (Character.isLetter(w.charAt(i))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static final Set<String> NAME_MISREADS = words("VERB", "AUX", "ADP", "SCONJ", "ADV");
@@ -773,8 +791,8 @@ public final class ClaimExtractor {
     while (subjEnd >= 0 && isAdverbial(s, subjEnd)) {
       subjEnd--;
     }
-    if (subjEnd > 0 && SURVEYED.contains(s.lower(subjEnd)) && s.tag(subjEnd - 1, "NOUN") || subjEnd > 0
-        && SURVEYED.contains(s.lower(subjEnd)) && s.tag(subjEnd - 1, "PROPN")) {
+    if (subjEnd > 0 && SURVEYED.contains(s.lower(subjEnd)) && (s.tag(subjEnd - 1, "NOUN")
+        || s.tag(subjEnd - 1, "PROPN") || s.lower(subjEnd - 1).equals("those"))) {
       subjEnd--; // "56 percent of voters polled said ...": the participle belongs to the subject
     }
     subjEnd = skipParenthetical(s, subjEnd);
@@ -1423,11 +1441,14 @@ public final class ClaimExtractor {
         // participles may describe ("a journalist visiting Nice"); a finite verb starts another clause, unless a
         // relative pronoun opened it ("An AP survey of superdelegates, who are influential in ..., found")
         relative |= (s.lower(i).equals("who") || s.lower(i).equals("whose") || s.lower(i).equals("which"))
-            && s.tokens[i - 1].equals(",") || (s.lower(i).equals("who") || s.lower(i).equals("whose")) && i > c + 2
+            && s.tokens[i - 1].equals(",") || (s.lower(i).equals("who") || s.lower(i).equals("whose")
+            || s.lower(i).equals("which")) && i > c + 2
             || s.lower(i).equals("that") && s.tag(i, "PRON") && i > c + 2; // "a cape that formed ..."
         // ("a veteran media consultant/VERB who ...": a word right before "who" is its antecedent, not a verb.)
+        // ("a rabbi helping to organize the boycott": an infinitive is not a finite verb either.)
         verb |= !relative && (s.tag(i, "AUX") || s.tag(i, "VERB") && !s.lower(i).endsWith("ing")
-            && !s.lower(i).endsWith("ed") && !(i + 1 < comma && s.lower(i + 1).equals("who")));
+            && !s.lower(i).endsWith("ed") && !(i + 1 < comma && s.lower(i + 1).equals("who"))
+            && !s.lower(i - 1).equals("to"));
       }
       if (!verb && (np[0] == 0 || s.tokens[np[0] - 1].equals(",") || isQuote(s.tokens[np[0] - 1])
           || s.lower(np[0] - 1).equals("that") && s.tag(np[0] - 1, "SCONJ") // "... ago that Bloomberg, who ..., said"
@@ -1610,6 +1631,9 @@ public final class ClaimExtractor {
     if (QUANTIFIER_SUBJECTS.contains(s.lower(e)) && (s.tag(e, "DET") || s.tag(e, "ADJ") || s.tag(e, "PRON"))
         && (e == 0 || s.tag(e - 1, "PUNCT") || s.tag(e - 1, "CCONJ"))) {
       return new int[] {e, e};
+    }
+    if (s.lower(e).equals("those") && e + 1 < s.size() && SURVEYED.contains(s.lower(e + 1))) {
+      return new int[] {e, e + 1}; // "those surveyed said"
     }
     if (s.tag(e, "PRON")) {
       return SUBJECT_PRONOUNS.contains(s.lower(e)) ? new int[] {e, e} : null;

@@ -430,4 +430,22 @@ class ClaimExtractorTest {
     assertEquals("the levy would pass after the vote", only("Olsen said the levy would pass after the vote.",
         "the levy would pass").content());
   }
+
+  @Test
+  void appositionsWithAnInfinitiveOrALaterRelativeClauseStillLeadToTheSubject() {
+    assertEquals("Marta Olsen", speakerOf("Marta Olsen, a Harbourside rabbi helping to organize the boycott, said she"
+        + " and other rabbis were alarmed.", "she and other rabbis"));
+    assertEquals("Marta Olsen", speakerOf("Marta Olsen, president of the Harbour Union which represents about 900"
+        + " boats, said she was alarmed.", "she was alarmed"));
+  }
+
+  @Test
+  void surveySubjectsAndWordsTheTaggerReadAsPunctuation() {
+    assertEquals("those surveyed", speakerOf("By a wide margin, those surveyed said the harbour levy should go.",
+        "the harbour levy"));
+    assertEquals("42%", speakerOf("On the levy, 42% say they oppose it.", "they oppose it"));
+    assertEquals("a third", speakerOf("Nearly a third say the harbour levy is unfair.", "the harbour levy"));
+    assertEquals("Whit Symms", only("\"I can't pay the levy,\" said Concord resident Whit Symms.", "I can't pay")
+        .speaker());
+  }
 }
