@@ -296,7 +296,9 @@ public final class ClaimExtractor {
       boolean plainVerbAfterPhrase = !w.endsWith("ing") && !w.endsWith("ed")
           && (s.tag(i - 1, "NOUN") || s.tag(i - 1, "ADJ") || s.tag(i - 1, "DET"));
       boolean pluralVerb = w.endsWith("s") && !s.tag(i - 1, "PRON") && !s.tag(i - 1, "PROPN") && !s.tag(i - 1, "NOUN");
-      if ((t[i].equals("ADJ") || t[i].equals("VERB") && (plainVerbAfterPhrase || pluralVerb)) && !s.isCapitalised(i)
+      // ("donors/AUX said": a word read as an auxiliary that is none.)
+      if ((t[i].equals("ADJ") || t[i].equals("VERB") && (plainVerbAfterPhrase || pluralVerb)
+          || t[i].equals("AUX") && !AUXILIARIES.contains(w.replaceFirst("n[’']t$", ""))) && !s.isCapitalised(i)
           && t[i + 1].equals("VERB") && SAY_FORMS.contains(s.lower(i + 1))) {
         t[i] = "NOUN";
       }
@@ -376,6 +378,14 @@ public final class ClaimExtractor {
     return false;
   }
 
+  private static final Set<String> REFLEXIVES = words("itself", "himself", "herself", "themselves", "myself",
+      "ourselves", "yourself");
+
+  private static final Set<String> AUXILIARIES = words("be", "am", "is", "are", "was", "were", "been", "being",
+      "have", "has", "had", "having", "do", "does", "did", "will", "would", "shall", "should", "can", "ca", "could",
+      "may", "might", "must", "wo", "'s", "'re", "'ve", "'d", "'ll", "’s", "’re", "’ve", "’d", "’ll", "ought",
+      "need", "dare", "get", "got", "gets");
+
   private static final Set<String> NAME_MISREADS = words("VERB", "AUX", "ADP", "SCONJ", "ADV");
 
   /** A headline in title case: at least four tokens, 80% of them capitalised or punctuation. */
@@ -444,6 +454,8 @@ public final class ClaimExtractor {
         }
       } else if (s.lower(k).equals("according") && k + 1 < n && s.lower(k + 1).equals("to")) {
         f = accordingTo(s, k);
+      } else if (s.lower(k).equals("asked") && (k == 0 || k == 1 && SENTENCE_OPENERS.contains(s.lower(0)))) {
+        f = askedOpener(s, k);
       } else if (k > 0 && k <= 4 && s.tokens[k].equals(":") && k + 2 < n
           && headlineSource(s, k, si == 0 || all.get(si - 1).paragraph != s.paragraph,
           si + 1 >= all.size() || all.get(si + 1).paragraph != s.paragraph)) {
@@ -506,6 +518,34 @@ public final class ClaimExtractor {
       }
     }
     return out;
+  }
+
+  private static final Set<String> SENTENCE_OPENERS = words("when", "but", "and", "also", "later", "then");
+  private static final Set<String> QUESTION_WORDS = words("if", "whether", "what", "who", "whom", "why", "which",
+      "how", "where", "when", "about");
+
+  /**
+   * "Asked if Sanders is realistic enough ..., 48 percent said ...", "When asked why he trailed ..., Sanders said":
+   * the fronted participle reports a question put to the subject; its content is the question, up to the comma that
+   * ends the phrase, and its asker is not named.
+   */
+  private static Found askedOpener(TaggedSentence s, int k) {
+    int n = s.size();
+    if (k + 2 >= n || !QUESTION_WORDS.contains(s.lower(k + 1))) {
+      return null;
+    }
+    int from = s.lower(k + 1).equals("about") ? k + 2 : k + 1;
+    for (int x = from + 1; x + 1 < n; x++) {
+      if (s.tokens[x].equals(",")) {
+        if (x + 1 < n && isQuote(s.tokens[x + 1]) && openQuoteBefore(s.text, s.starts[from], s.starts[x]) >= 0) {
+          x++; // 'Asked if he is “realistic enough,” 48 percent ...': the comma closes a quotation first
+        }
+        String stance = CueLexicon.stance(s.tokens[k]);
+        return new Found(s.starts[k], s.ends[k], s.tokens[k], stance == null ? "ASK" : stance, -1, -1,
+            s.starts[from], s.ends[x - 1], false);
+      }
+    }
+    return null;
   }
 
   private static final Set<String> SURVEYED = words("polled", "surveyed", "interviewed", "questioned", "contacted",
@@ -790,6 +830,9 @@ public final class ClaimExtractor {
     int subjEnd = k - 1;
     while (subjEnd >= 0 && isAdverbial(s, subjEnd)) {
       subjEnd--;
+    }
+    if (subjEnd > 0 && REFLEXIVES.contains(s.lower(subjEnd))) {
+      subjEnd--; // "Ford itself said": the subject is before the intensive pronoun
     }
     if (subjEnd > 0 && SURVEYED.contains(s.lower(subjEnd)) && (s.tag(subjEnd - 1, "NOUN")
         || s.tag(subjEnd - 1, "PROPN") || s.lower(subjEnd - 1).equals("those"))) {

@@ -3,6 +3,7 @@ package dev.newsfold.claims;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -447,5 +448,21 @@ class ClaimExtractorTest {
     assertEquals("a third", speakerOf("Nearly a third say the harbour levy is unfair.", "the harbour levy"));
     assertEquals("Whit Symms", only("\"I can't pay the levy,\" said Concord resident Whit Symms.", "I can't pay")
         .speaker());
+  }
+
+  @Test
+  void aFrontedAskedReportsTheQuestionAndTheMainClauseKeepsItsSpeaker() {
+    List<ExtractedClaim> claims = extractor.extract("Asked if the levy is fair, 48 percent said it was not.");
+    ExtractedClaim asked = find(claims, c -> c.verb().equals("Asked"), "Asked");
+    assertEquals("if the levy is fair", asked.content());
+    assertNull(asked.speaker());
+    assertEquals("48 percent", find(claims, c -> c.verb().equals("said"), "said").speaker());
+  }
+
+  @Test
+  void subjectsBehindAnIntensivePronounOrReadAsAnAuxiliary() {
+    assertEquals("Olsen", speakerOf("Olsen itself said the deal was on.", "the deal was on"));
+    assertEquals("donors", only("That kind of relationship has helped convert apprehension about the harbour"
+        + " developer into active support, donors said.", "That kind").speaker());
   }
 }
