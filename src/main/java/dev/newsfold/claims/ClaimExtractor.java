@@ -721,9 +721,10 @@ public final class ClaimExtractor {
     int n = s.size();
     int a = k + 2;
     int b = a;
-    // The source runs to the next comma: "according to polling by the A.F.L.-C.I.O., even as ..."
+    // The source runs to the next comma: "according to polling by the A.F.L.-C.I.O., even as ..."; at the start of
+    // a sentence whatever the tags ("According to exit polls conducted/VERB for ..., ...", "a study by/SCONJ ...").
     while (b < n && !s.tokens[b].equals(",") && !s.tokens[b].equals(".") && !s.tokens[b].equals(";")
-        && !s.tag(b, "SCONJ") && !s.tag(b, "AUX") && !(s.tag(b, "VERB") && !s.lower(b).endsWith("ing"))) {
+        && (k <= 1 || !s.tag(b, "SCONJ") && !s.tag(b, "AUX") && !(s.tag(b, "VERB") && !s.lower(b).endsWith("ing")))) {
       b++;
     }
     if (b == a) {
@@ -1091,7 +1092,8 @@ public final class ClaimExtractor {
         boolean commaConj = w.equals(",") && (nx.equals("but") || nx.equals("yet") || nx.equals("while")
             || nx.equals("although") || nx.equals("though") || nx.equals("whereas") || (nx.equals("when")
             || nx.equals("where") || nx.equals("who") || nx.equals("which")));
-        boolean andClause = w.equals(",") && nx.equals("and") && verbWithin(s, x + 2, 4);
+        boolean andClause = w.equals(",") && nx.equals("and") && verbWithin(s, x + 2, 4)
+            || w.equals(",") && nx.equals("with") && withSpeaker(s, x + 2); // ", with Rubio saying ..."
         boolean andCue = (w.equals("and") || w.equals("but")) && s.tag(x + 1, "VERB")
             && CueLexicon.stance(s.tokens[x + 1]) != null;
         // "X, foreign policy experts affirm that Y": a new attribution clause after the comma.
@@ -1153,6 +1155,20 @@ public final class ClaimExtractor {
   }
 
   private static String verb(TaggedSentence s, int k) { return s.tokens[k]; }
+
+  /** "with Marco Rubio saying ...": a short noun phrase, then a reporting verb in -ing. */
+  private static boolean withSpeaker(TaggedSentence s, int from) {
+    for (int y = from; y < Math.min(s.size(), from + 7); y++) {
+      if (s.lower(y).endsWith("ing") && CueLexicon.stance(s.tokens[y]) != null) {
+        return y > from;
+      }
+      if (!s.tag(y, "PROPN") && !s.tag(y, "NOUN") && !s.tag(y, "DET") && !s.tag(y, "ADJ") && !s.tag(y, "PRON")
+          && !s.tag(y, "ADP")) {
+        return false;
+      }
+    }
+    return false;
+  }
 
   /** Words that always open a trailing adjunct of time or occasion after a plain object. */
   private static final Set<String> ADJUNCT_OPENERS = words("during", "last", "earlier", "later", "after", "before",

@@ -465,4 +465,22 @@ class ClaimExtractorTest {
     assertEquals("donors", only("That kind of relationship has helped convert apprehension about the harbour"
         + " developer into active support, donors said.", "That kind").speaker());
   }
+
+  @Test
+  void aFrontedAccordingToTakesEverythingUpToTheComma() {
+    ExtractedClaim c = only("According to early results of exit polls conducted for The Harbour Press and television"
+        + " networks, nearly half of the harbour voters were fishermen.", "nearly half");
+    assertEquals("early results of exit polls conducted for The Harbour Press and television networks",
+        c.speakerMention());
+  }
+
+  @Test
+  void withANamedSpeakerSayingStartsItsOwnClaim() {
+    List<ExtractedClaim> claims = extractor.extract("Olsen tweeted her congratulations, with Marta Lind saying she"
+        + " was rooting for the ferry.");
+    assertEquals("her congratulations", find(claims, c -> c.verb().equals("tweeted"), "tweeted").content());
+    ExtractedClaim saying = find(claims, c -> c.verb().equals("saying"), "saying");
+    assertEquals("Marta Lind", saying.speaker());
+    assertEquals("she was rooting for the ferry", saying.content());
+  }
 }
