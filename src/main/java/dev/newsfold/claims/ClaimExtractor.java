@@ -245,7 +245,14 @@ public final class ClaimExtractor {
       }
       // A word read as punctuation or a symbol ("a third say/PUNCT", "co-Anchor/PUNCT DeMarco Morgan").
       if ((t[i].equals("PUNCT") || t[i].equals("SYM")) && hasLetter(s.tokens[i])) {
-        t[i] = SAY_FORMS.contains(s.lower(i)) ? "VERB" : s.isCapitalised(i) ? "PROPN" : "NOUN";
+        String w = s.lower(i);
+        t[i] = SAY_FORMS.contains(w) ? "VERB" : w.endsWith("n't") || w.endsWith("n’t") ? "AUX"
+            : s.isCapitalised(i) ? "PROPN" : "NOUN";
+      }
+      // "Polls/VERB there show ...", "A new CNN/ORC poll/VERB shows ...", "Exit polling/VERB showed ...": the poll
+      // words are nouns in news text ("polled" is the verb).
+      if (t[i].equals("VERB") && (POLL_NOUNS.contains(s.lower(i)) || s.lower(i).equals("polling"))) {
+        t[i] = "NOUN";
       }
       if (s.tokens[i].equals("%") && i > 0 && t[i - 1].equals("NUM")) {
         t[i] = "NOUN"; // "42% say": the percentage is the subject, as "42 percent" is

@@ -483,4 +483,12 @@ class ClaimExtractorTest {
     assertEquals("Marta Lind", saying.speaker());
     assertEquals("she was rooting for the ferry", saying.content());
   }
+
+  @Test
+  void pollWordsAreNounsEvenWhereTheTaggerReadsVerbs() {
+    assertEquals("Polls", speakerOf("Polls there show Olsen is trailing Lind just ahead of Tuesday's vote.",
+        "Olsen is trailing"));
+    assertTrue(speakerOf("A new CNN/ORC poll shows Marta Olsen and the harbour mayor in a dead heat.", "Marta Olsen")
+        .endsWith("poll"));
+  }
 }
