@@ -1614,6 +1614,12 @@ public final class ClaimExtractor {
    * End offset of quote sentences that continue the paragraph after sentence si ('“A,” she said. “B.”'), or -1. A
    * quote whose closing sentence carries its own attribution ('“B. C,” he added.') belongs to that attribution.
    */
+  /** Whether the sentence's first token opens a quotation (not a closing mark left over from a split). */
+  private static boolean opensQuote(TaggedSentence t) {
+    char c = t.text.charAt(t.starts[0]);
+    return c != '”' && c != '’' && t.size() > 1 && !t.tag(1, "PUNCT");
+  }
+
   private static int continuedQuote(TaggedSentence s, List<TaggedSentence> all, int si, int paraEnd) {
     int end = -1;
     int x = si + 1;
@@ -1630,18 +1636,26 @@ public final class ClaimExtractor {
     if (end >= 0) {
       return end;
     }
+    int para = s.paragraph;
     while (x < all.size()) {
       TaggedSentence t = all.get(x);
-      if (t.paragraph != s.paragraph || !isQuote(t.tokens[0])) {
+      // A paragraph that opens with a quotation and carries no attribution of its own goes on with the same
+      // speaker ('“A,” he said.¶“B.”'): news style leaves the attribution off continued quotes.
+      if (t.paragraph != para && (t.paragraph != para + 1 || !isQuote(t.tokens[0]) || !opensQuote(t))) {
         break;
       }
+      para = t.paragraph;
+      if (!isQuote(t.tokens[0])) {
+        break;
+      }
+      final int p = para;
       // Sentences up to the one where this quote closes.
       int y = x;
-      while (y < all.size() && all.get(y).paragraph == s.paragraph
+      while (y < all.size() && all.get(y).paragraph == p
           && openQuoteBefore(s.text, t.start, all.get(y).end) >= 0) {
         y++;
       }
-      if (y >= all.size() || all.get(y).paragraph != s.paragraph) {
+      if (y >= all.size() || all.get(y).paragraph != p) {
         y--;
       }
       TaggedSentence closing = all.get(Math.max(x, y));

@@ -491,4 +491,14 @@ class ClaimExtractorTest {
     assertTrue(speakerOf("A new CNN/ORC poll shows Marta Olsen and the harbour mayor in a dead heat.", "Marta Olsen")
         .endsWith("poll"));
   }
+
+  @Test
+  void aQuoteGoesOnInTheNextParagraphWhenThatOpensWithAQuotationAndNamesNoOneElse() {
+    ExtractedClaim c = only("“The levy will pass,” Olsen said.\n“We have the votes. The fishermen know it.”\nLind"
+        + " disagreed.", "The levy will pass");
+    assertTrue(c.content().contains("The fishermen know it"), c.content());
+    ExtractedClaim other = only("“The levy will pass,” Olsen said.\n“We have no votes,” Lind said.",
+        "The levy will pass");
+    assertFalse(other.content().contains("no votes"), other.content());
+  }
 }
