@@ -547,8 +547,7 @@ public final class ClaimExtractor {
         if (x + 1 < n && isQuote(s.tokens[x + 1]) && openQuoteBefore(s.text, s.starts[from], s.starts[x]) >= 0) {
           x++; // 'Asked if he is “realistic enough,” 48 percent ...': the comma closes a quotation first
         }
-        String stance = CueLexicon.stance(s.tokens[k]);
-        return new Found(s.starts[k], s.ends[k], s.tokens[k], stance == null ? "ASK" : stance, -1, -1,
+        return new Found(s.starts[k], s.ends[k], s.tokens[k], CueLexicon.stance(s.tokens[k]), -1, -1,
             s.starts[from], s.ends[x - 1], false);
       }
     }
@@ -1215,6 +1214,11 @@ public final class ClaimExtractor {
     return cut < 0 ? cEnd : s.ends[cut - 1];
   }
 
+  private static boolean isYear(String w) {
+    return w.length() == 4 && (w.startsWith("19") || w.startsWith("20")) && Character.isDigit(w.charAt(2))
+        && Character.isDigit(w.charAt(3));
+  }
+
   private static boolean adjunctOpens(TaggedSentence s, int x) {
     String w = s.lower(x);
     if (ADJUNCT_OPENERS.contains(w)) {
@@ -1225,7 +1229,7 @@ public final class ClaimExtractor {
     }
     for (int y = x + 1; y < Math.min(s.size(), x + 4); y++) {
       String t = s.lower(y);
-      if (OCCASIONS.contains(t) || t.length() == 4 && t.matches("(19|20)\\d\\d")) {
+      if (OCCASIONS.contains(t) || isYear(t)) {
         return true;
       }
       if (!s.tag(y, "DET") && !s.tag(y, "ADJ") && !s.tag(y, "PROPN") && !s.tag(y, "NUM")) {
@@ -1648,14 +1652,13 @@ public final class ClaimExtractor {
       if (!isQuote(t.tokens[0])) {
         break;
       }
-      final int p = para;
       // Sentences up to the one where this quote closes.
       int y = x;
-      while (y < all.size() && all.get(y).paragraph == p
+      while (y < all.size() && all.get(y).paragraph == para
           && openQuoteBefore(s.text, t.start, all.get(y).end) >= 0) {
         y++;
       }
-      if (y >= all.size() || all.get(y).paragraph != p) {
+      if (y >= all.size() || all.get(y).paragraph != para) {
         y--;
       }
       TaggedSentence closing = all.get(Math.max(x, y));
