@@ -273,6 +273,12 @@ public final class ClaimExtractor {
         t[i] = "NOUN";
       }
     }
+    // A capitalised word alone before a colon that opens the sentence is a name, not a verb ("Trump/VERB: ‘We
+    // are going to win’", a headline or transcript source).
+    if (n > 2 && s.tokens[1].equals(":") && s.isCapitalised(0) && NAME_MISREADS.contains(t[0])
+        && CueLexicon.stance(s.tokens[0]) == null) {
+      t[0] = "PROPN";
+    }
     // A name opening the sentence before an apposition, read as adjectives ("Grant/ADJ Young/ADJ, another strategist,
     // said", "Small/ADJ, who attended the rally, said").
     int lead = 0;

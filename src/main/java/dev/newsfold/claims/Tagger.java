@@ -45,7 +45,7 @@ final class Tagger {
 
   // The sentence model sometimes ends a sentence at a title abbreviation ("said that Mrs. | Clinton ...").
   private static final java.util.regex.Pattern ABBREVIATION = java.util.regex.Pattern.compile(
-      "(?:^|\\W)(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Rev|Prof|St|Jr|Sr|Mt|Ft|No|Vol|Ave)\\.$");
+      "(?:^|\\W)(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Rev|Prof|St|Jr|Sr|Mt|Ft|No|Vol|Ave|v|vs)\\.$");
 
   private static java.util.List<Span> joinAfterAbbreviations(String para, Span[] spans) {
     java.util.List<Span> out = new java.util.ArrayList<>();

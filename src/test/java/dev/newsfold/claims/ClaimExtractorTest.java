@@ -501,4 +501,13 @@ class ClaimExtractorTest {
         "The levy will pass");
     assertFalse(other.content().contains("no votes"), other.content());
   }
+
+  @Test
+  void aHeadlineSourceTheTaggerReadsAsAVerbAndACaseNameWithV() {
+    ExtractedClaim c = only("Trump: 'We are going to win so much.'\n\nThe billionaire spoke on Monday.",
+        "We are going to win");
+    assertEquals("Trump", c.speaker());
+    assertEquals("Trump will reverse Roe v. Wade", only("Clinton: Trump will reverse Roe v. Wade\n\nThe candidate"
+        + " spoke on Monday.", "Trump will reverse").content());
+  }
 }
