@@ -342,6 +342,19 @@ public final class ClaimExtractor {
       }
     }
     for (int i = 1; i + 1 < n; i++) {
+      // "a majority of Republicans support/NOUN deportation", "About three-quarters support/NOUN a ban": a plain
+      // cue form after a plural subject, before its object, is the verb.
+      String w = s.lower(i);
+      String before = s.lower(i - 1);
+      if (t[i].equals("NOUN") && CueLexicon.stance(w) != null && !w.endsWith("s") && !w.endsWith("ed")
+          && !w.endsWith("ing") && ((s.tag(i - 1, "NOUN") || s.tag(i - 1, "PROPN")) && before.endsWith("s")
+          && !before.endsWith("ss") || s.tag(i - 1, "NUM"))
+          && (s.tag(i + 1, "DET") || s.tag(i + 1, "PROPN") || s.tag(i + 1, "PRON") || s.tag(i + 1, "NOUN")
+          || s.tag(i + 1, "ADJ") || s.tag(i + 1, "VERB") && s.lower(i + 1).endsWith("ing"))) {
+        t[i] = "VERB";
+      }
+    }
+    for (int i = 1; i + 1 < n; i++) {
       // "The poll shows/NOUN Cruz has fallen", "Footage from the game shows/NOUN that ...": third-person forms that
       // are rarely nouns, between a noun subject and a clause.
       if (t[i].equals("NOUN") && FINDING_FORMS.contains(s.lower(i)) && (s.tag(i - 1, "NOUN")

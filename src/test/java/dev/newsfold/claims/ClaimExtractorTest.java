@@ -510,4 +510,11 @@ class ClaimExtractorTest {
     assertEquals("Trump will reverse Roe v. Wade", only("Clinton: Trump will reverse Roe v. Wade\n\nThe candidate"
         + " spoke on Monday.", "Trump will reverse").content());
   }
+
+  @Test
+  void aPlainCueFormAfterAPluralSubjectIsTheVerb() {
+    ExtractedClaim c = only("A majority of Republicans support deportation.", "deportation");
+    assertEquals("support", c.verb());
+    assertTrue(c.speakerMention().endsWith("Republicans"), c.speakerMention());
+  }
 }
