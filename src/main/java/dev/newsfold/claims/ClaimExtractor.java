@@ -19,6 +19,15 @@ import java.util.Set;
 public final class ClaimExtractor {
   private static Set<String> words(String... w) { return Set.copyOf(java.util.Arrays.asList(w)); }
 
+  private static Set<String> union(Set<String> a, Set<String> b) {
+    Set<String> out = new java.util.HashSet<>(a);
+    out.addAll(b);
+    return Set.copyOf(out);
+  }
+
+  private static final Set<String> WEEKDAYS = words("monday", "tuesday", "wednesday", "thursday", "friday",
+      "saturday", "sunday");
+
   private final Tagger tagger;
   private final QuantityExtractor quantities;
 
@@ -73,7 +82,7 @@ public final class ClaimExtractor {
       "mrs", "ms", "dr", "ally", "resident", "supporter", "voter", "donor", "volunteer", "organizer",
       "consultant", "operative", "veteran");
   // Words that make a capitalised run a place or organisation rather than a person.
-  private static final Set<String> NON_PERSON = words("korea", "america", "united", "states", "union", "council",
+  private static final Set<String> NON_PERSON = union(words("korea", "america", "united", "states", "union", "council",
       "house", "ministry", "department", "party", "committee", "court", "bank", "university", "news", "times",
       "post", "agency", "security", "nations", "republic", "kingdom", "office", "government", "congress", "senate",
       "assembly", "army", "force", "forces", "police", "street", "city", "county", "state", "national", "white",
@@ -85,9 +94,9 @@ public final class ClaimExtractor {
       "daily", "weekly", "korean", "russian", "american", "chinese", "japanese", "ukrainian", "british", "french",
       "german", "israeli", "iranian", "african", "asian", "indian", "pakistani", "afghan", "syrian", "iraqi",
       "mexican", "canadian", "australian", "italian", "spanish", "palestinian", "arab", "muslim", "christian",
-      "catholic", "jewish", "islamic", "soviet", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday");
-  private static final Set<String> TEMPORAL = words("today", "yesterday", "tomorrow", "monday", "tuesday",
-      "wednesday", "thursday", "friday", "saturday", "sunday", "tonight", "now", "then", "later", "earlier");
+      "catholic", "jewish", "islamic", "soviet"), WEEKDAYS);
+  private static final Set<String> TEMPORAL = union(words("today", "yesterday", "tomorrow", "tonight", "now", "then",
+      "later", "earlier"), WEEKDAYS);
 
   /** A cue with its source and content, before speaker resolution. */
   private record Found(int cueStart, int cueEnd, String verb, String stance, int srcFrom, int srcTo,
@@ -310,9 +319,9 @@ public final class ClaimExtractor {
           && (s.tag(i - 1, "NOUN") || s.tag(i - 1, "ADJ") || s.tag(i - 1, "DET"));
       boolean pluralVerb = w.endsWith("s") && !s.tag(i - 1, "PRON") && !s.tag(i - 1, "PROPN") && !s.tag(i - 1, "NOUN");
       // ("donors/AUX said": a word read as an auxiliary that is none.)
-      if ((t[i].equals("ADJ") || t[i].equals("VERB") && (plainVerbAfterPhrase || pluralVerb)
-          || t[i].equals("AUX") && !AUXILIARIES.contains(w.replaceFirst("n[’']t$", ""))) && !s.isCapitalised(i)
-          && t[i + 1].equals("VERB") && SAY_FORMS.contains(s.lower(i + 1))) {
+      if (t[i + 1].equals("VERB") && SAY_FORMS.contains(s.lower(i + 1)) && !s.isCapitalised(i)
+          && (t[i].equals("ADJ") || t[i].equals("VERB") && (plainVerbAfterPhrase || pluralVerb)
+          || t[i].equals("AUX") && !AUXILIARIES.contains(w.replaceFirst("n[’']t$", "")))) {
         t[i] = "NOUN";
       }
       if (NAME_MISREADS.contains(t[i]) && s.isCapitalised(i) && t[i - 1].equals("VERB") && SPEECH_FORMS.contains(s.lower(i - 1))
@@ -1198,14 +1207,16 @@ public final class ClaimExtractor {
   /** Words that always open a trailing adjunct of time or occasion after a plain object. */
   private static final Set<String> ADJUNCT_OPENERS = words("during", "last", "earlier", "later", "after", "before",
       "when", "while", "since");
-  /** After "on", "in", "at" or "this": the words that make it a time or an occasion, not the object's complement. */
-  private static final Set<String> OCCASIONS = words("monday", "tuesday", "wednesday", "thursday", "friday",
-      "saturday", "sunday", "january", "february", "march", "april", "may", "june", "july", "august", "september",
-      "october", "november", "december", "week", "weekend", "month", "year", "morning", "afternoon", "evening",
-      "night", "day", "rally", "rallies", "conference", "debate", "event", "interview", "interviews", "hearing",
-      "speech", "fundraiser", "meeting", "forum", "appearance", "town", "twitter", "statement", "stop", "campaign",
-      "radio", "television", "tv", "show", "program", "op-ed", "letter", "news", "press", "victory", "luncheon",
-      "breakfast", "dinner", "gathering", "summit", "convention", "caucus", "primary", "session");
+  /**
+   * After "on", "in", "at" or "this": the words that make it a time or an occasion, not the object's complement (with
+   * week days and years).
+   */
+  private static final Set<String> OCCASIONS = words("january", "february", "march", "april", "may", "june", "july",
+      "august", "september", "october", "november", "december", "week", "weekend", "month", "year", "morning",
+      "afternoon", "evening", "night", "day", "rally", "rallies", "conference", "debate", "event", "interview",
+      "interviews", "hearing", "speech", "fundraiser", "meeting", "forum", "appearance", "town", "twitter", "statement",
+      "stop", "campaign", "radio", "television", "tv", "show", "program", "op-ed", "letter", "news", "press", "victory",
+      "luncheon", "breakfast", "dinner", "gathering", "summit", "convention", "caucus", "primary", "session");
 
   /**
    * "thanking supporters at a rally", "endorsed Trump last week", "preferred him when the poll was taken": when the
@@ -1248,7 +1259,7 @@ public final class ClaimExtractor {
     }
     for (int y = x + 1; y < Math.min(s.size(), x + 4); y++) {
       String t = s.lower(y);
-      if (OCCASIONS.contains(t) || isYear(t)) {
+      if (OCCASIONS.contains(t) || WEEKDAYS.contains(t) || isYear(t)) {
         return true;
       }
       if (!s.tag(y, "DET") && !s.tag(y, "ADJ") && !s.tag(y, "PROPN") && !s.tag(y, "NUM")) {
@@ -1529,10 +1540,9 @@ public final class ClaimExtractor {
       for (int i = c + 1; i < comma; i++) {
         // participles may describe ("a journalist visiting Nice"); a finite verb starts another clause, unless a
         // relative pronoun opened it ("An AP survey of superdelegates, who are influential in ..., found")
-        relative |= (s.lower(i).equals("who") || s.lower(i).equals("whose") || s.lower(i).equals("which"))
-            && s.tokens[i - 1].equals(",") || (s.lower(i).equals("who") || s.lower(i).equals("whose")
-            || s.lower(i).equals("which")) && i > c + 2
-            || s.lower(i).equals("that") && s.tag(i, "PRON") && i > c + 2; // "a cape that formed ..."
+        String w = s.lower(i);
+        relative |= (w.equals("who") || w.equals("whose") || w.equals("which")) && (s.tokens[i - 1].equals(",")
+            || i > c + 2) || w.equals("that") && s.tag(i, "PRON") && i > c + 2; // "a cape that formed ..."
         // ("a veteran media consultant/VERB who ...": a word right before "who" is its antecedent, not a verb.)
         // ("a rabbi helping to organize the boycott": an infinitive is not a finite verb either.)
         verb |= !relative && (s.tag(i, "AUX") || s.tag(i, "VERB") && !s.lower(i).endsWith("ing")
@@ -1633,16 +1643,16 @@ public final class ClaimExtractor {
     return f.withContinuation(f.contentEnd(), next.starts[t0], end);
   }
 
-  /**
-   * End offset of quote sentences that continue the paragraph after sentence si ('“A,” she said. “B.”'), or -1. A
-   * quote whose closing sentence carries its own attribution ('“B. C,” he added.') belongs to that attribution.
-   */
   /** Whether the sentence's first token opens a quotation (not a closing mark left over from a split). */
   private static boolean opensQuote(TaggedSentence t) {
     char c = t.text.charAt(t.starts[0]);
     return c != '”' && c != '’' && t.size() > 1 && !t.tag(1, "PUNCT");
   }
 
+  /**
+   * End offset of quote sentences that continue the paragraph after sentence si ('“A,” she said. “B.”'), or -1. A
+   * quote whose closing sentence carries its own attribution ('“B. C,” he added.') belongs to that attribution.
+   */
   private static int continuedQuote(TaggedSentence s, List<TaggedSentence> all, int si, int paraEnd) {
     int end = -1;
     int x = si + 1;
@@ -1664,13 +1674,10 @@ public final class ClaimExtractor {
       TaggedSentence t = all.get(x);
       // A paragraph that opens with a quotation and carries no attribution of its own goes on with the same
       // speaker ('“A,” he said.¶“B.”'): news style leaves the attribution off continued quotes.
-      if (t.paragraph != para && (t.paragraph != para + 1 || !isQuote(t.tokens[0]) || !opensQuote(t))) {
+      if (!isQuote(t.tokens[0]) || t.paragraph != para && (t.paragraph != para + 1 || !opensQuote(t))) {
         break;
       }
       para = t.paragraph;
-      if (!isQuote(t.tokens[0])) {
-        break;
-      }
       // Sentences up to the one where this quote closes.
       int y = x;
       while (y < all.size() && all.get(y).paragraph == para
