@@ -45,6 +45,7 @@ import org.apache.beam.sdk.metrics.MetricResult;
 import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.metrics.MetricsFilter;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
+import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.PTransform;
@@ -231,8 +232,15 @@ public final class NewsfoldPipeline {
         .and(cleaned.get(CleanArticles.REJECTS))
         .apply("AllRejects", Flatten.pCollections());
 
-    PCollection<Entity> entities = articles.apply("Entities", new ExtractEntities());
-    PCollection<Claim> claims = articles.apply("Claims", ExtractClaims.of(entities).withShards(shards));
+    PCollection<Entity> entities;
+    PCollection<Claim> claims;
+    if (options.getEntitiesAndClaims()) {
+      entities = articles.apply("Entities", new ExtractEntities());
+      claims = articles.apply("Claims", ExtractClaims.of(entities).withShards(shards));
+    } else {
+      entities = p.apply("NoEntities", Create.empty(AvroCoder.of(Entity.class)));
+      claims = p.apply("NoClaims", Create.empty(AvroCoder.of(Claim.class)));
+    }
     PCollection<Story> stories = joined.stories()
         .apply("CompleteStories", CompleteStories.with(entities, claims).withShards(shards));
 
@@ -470,6 +478,7 @@ public final class NewsfoldPipeline {
     opts.put("minWords", options.getMinWords());
     opts.put("templateMinPages", options.getTemplateMinPages());
     opts.put("readBuckets", options.getReadBuckets());
+    opts.put("entitiesAndClaims", options.getEntitiesAndClaims());
     return m;
   }
 

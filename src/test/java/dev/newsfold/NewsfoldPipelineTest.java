@@ -119,6 +119,43 @@ public class NewsfoldPipelineTest {
   }
 
   @Test
+  void withoutEntitiesAndClaimsTheArticlesAndStoriesAreTheSame() throws Exception {
+    Path full = tmp.resolve("full");
+    Path lean = tmp.resolve("lean");
+    assertEquals(0, run("--input=seeds/*", "--output=" + full).code());
+    Run r = run("--input=seeds/*", "--output=" + lean, "--entitiesAndClaims=false");
+    assertEquals(0, r.code(), r.err());
+    assertEquals(Tables.read(full).rows("articles"), Tables.read(lean).rows("articles"));
+    String stories = "SELECT story_id, title, article_ids FROM stories ORDER BY story_id";
+    assertEquals(queryRows(full, stories), queryRows(lean, stories));
+    try (Connection c = QueryTables.open(lean); var st = c.createStatement()) {
+      ResultSet rs = st.executeQuery("SELECT (SELECT count(*) FROM entities), (SELECT count(*) FROM claims),"
+          + " (SELECT claim_count FROM stories)");
+      rs.next();
+      assertEquals(0, rs.getInt(1));
+      assertEquals(0, rs.getInt(2));
+      assertEquals(0, rs.getInt(3));
+    }
+    JsonNode manifest = new ObjectMapper().readTree(lean.resolve("manifest.json").toFile());
+    assertFalse(manifest.get("options").get("entitiesAndClaims").asBoolean());
+  }
+
+  private static List<String> queryRows(Path out, String sql) throws Exception {
+    List<String> rows = new ArrayList<>();
+    try (Connection c = QueryTables.open(out); var st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+      while (rs.next()) {
+        List<String> row = new ArrayList<>();
+        for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+          row.add(String.valueOf(rs.getObject(i)));
+        }
+        rows.add(String.join("|", row));
+      }
+    }
+    assertFalse(rows.isEmpty(), sql);
+    return rows;
+  }
+
+  @Test
   void mixedFolderAccountsForEveryInput() throws Exception {
     Path in = tmp.resolve("in");
     Map<String, MixedCorpus.Expect> expect = MixedCorpus.write(in);
