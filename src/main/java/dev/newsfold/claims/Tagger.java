@@ -25,7 +25,8 @@ final class Tagger {
       int pEnd = nl < 0 ? n : nl;
       if (!text.substring(i, pEnd).isBlank()) {
         String para = text.substring(i, pEnd);
-        for (Span s : joinAfterAbbreviations(para, sentences.sentPosDetect(para))) {
+        Span[] spans = wholeQuoteMarks(para, sentences.sentPosDetect(forSentenceModel(para)));
+        for (Span s : joinAfterAbbreviations(para, spans)) {
           TaggedSentence ts = tag(text, i + s.getStart(), i + s.getEnd(), paragraph);
           if (ts != null) {
             out.add(ts);
@@ -36,6 +37,41 @@ final class Tagger {
       i = pEnd + 1;
     }
     return out;
+  }
+
+  /**
+   * The paragraph as the sentence model should see it, same length. Some archives write quotation marks as two
+   * apostrophes, which the model does not know: it ran "... his book ''The Art of the Deal.'' Mr. Trump said ..."
+   * together as one sentence. Each pair becomes a double quotation mark plus a space on its outer side.
+   */
+  static String forSentenceModel(String para) {
+    int at = para.indexOf("''");
+    if (at < 0) {
+      return para;
+    }
+    char[] c = para.toCharArray();
+    for (; at >= 0; at = para.indexOf("''", at + 2)) {
+      boolean opening = at == 0 || Character.isWhitespace(c[at - 1]);
+      c[at] = opening ? ' ' : '"';
+      c[at + 1] = opening ? '"' : ' ';
+    }
+    return new String(c);
+  }
+
+  /** The sentence model's spans with any two-apostrophe mark that {@link #forSentenceModel} cut in half made whole. */
+  static Span[] wholeQuoteMarks(String para, Span[] spans) {
+    for (int k = 0; k < spans.length; k++) {
+      int start = spans[k].getStart();
+      int end = spans[k].getEnd();
+      if (start > 0 && para.charAt(start - 1) == '\'' && para.charAt(start) == '\'') {
+        start--;
+      }
+      if (end < para.length() && para.charAt(end) == '\'' && para.charAt(end - 1) == '\'') {
+        end++;
+      }
+      spans[k] = new Span(start, end);
+    }
+    return spans;
   }
 
   private static final java.util.regex.Pattern TITLE_ABBREVIATION = java.util.regex.Pattern.compile(

@@ -3,6 +3,7 @@ package dev.newsfold.claims;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class TaggerTest {
@@ -23,6 +24,16 @@ class TaggerTest {
   void readsTwoApostrophesAsOneClosingQuoteMark() {
     assertArrayEquals(new String[] {"``", "We", "won", "?", "''", "he", "asked", "."},
         tokens("``We won?'' he asked."));
+  }
+
+  @Test
+  void endsASentenceAtATwoApostropheQuoteMarkAndKeepsTheMarkWhole() {
+    String text = "He paid $8 million, according to his book ''The Art of the Deal.'' Mr. Trump said a jet would "
+        + "have cost more.\n''We won,'' he said.";
+    List<String> sentences = TAGGER.sentences(text).stream()
+        .map(TaggedSentence::sentence).toList();
+    assertEquals(List.of("He paid $8 million, according to his book ''The Art of the Deal.''",
+        "Mr. Trump said a jet would have cost more.", "''We won,'' he said."), sentences);
   }
 
   @Test
