@@ -62,6 +62,7 @@ public final class ClaimExtractor {
       "these", "those", "there", "some", "many", "all", "both", "each", "one", "none", "anyone", "everyone");
   private static final Set<String> SUBORDINATORS = words("as", "while", "when", "if", "because", "although",
       "though", "since", "after", "before", "until", "unless", "once", "whether");
+  private static final Set<String> RELATIVE_PRONOUNS = words("who", "whose", "which");
   private static final Set<String> POSSESSIVES = words("his", "her", "their", "its", "our", "my", "your");
   private static final Set<String> PERSONAL = words("he", "she", "him", "her");
   private static final Set<String> SPEECH_FORMS = words("said", "says", "told");
@@ -988,6 +989,9 @@ public final class ClaimExtractor {
         np = participleSubject(s, k);
       }
       if (np == null) {
+        np = coordinatedSubject(s, subjEnd, k);
+      }
+      if (np == null) {
         return null;
       }
     }
@@ -1010,7 +1014,7 @@ public final class ClaimExtractor {
       // "told reporters (on Thursday) that ...": skip the addressee up to "that" when there is one nearby.
       boolean that = false;
       for (int x = c; x < Math.min(n, c + 15); x++) {
-        if (s.lower(x).equals("that") && s.tag(x, "SCONJ")) {
+        if (complementizer(s, x)) {
           c = x;
           that = true;
           break;
@@ -1033,7 +1037,7 @@ public final class ClaimExtractor {
       if (s.tag(x, "VERB") || s.tag(x, "AUX")) {
         break;
       }
-      if (s.lower(x).equals("that") && s.tag(x, "SCONJ")) {
+      if (complementizer(s, x)) {
         c = x;
         break;
       }
@@ -1047,7 +1051,7 @@ public final class ClaimExtractor {
       }
     }
     int thatAt = -1;
-    while (c < n && (s.lower(c).equals("that") && s.tag(c, "SCONJ") || s.tokens[c].equals(":")
+    while (c < n && (complementizer(s, c) || s.tokens[c].equals(":")
         || s.tokens[c].equals(",") || isQuote(s.tokens[c]))) {
       if (s.lower(c).equals("that") && thatAt < 0) {
         thatAt = c;
@@ -1541,7 +1545,7 @@ public final class ClaimExtractor {
         // participles may describe ("a journalist visiting Nice"); a finite verb starts another clause, unless a
         // relative pronoun opened it ("An AP survey of superdelegates, who are influential in ..., found")
         String w = s.lower(i);
-        relative |= (w.equals("who") || w.equals("whose") || w.equals("which")) && (s.tokens[i - 1].equals(",")
+        relative |= RELATIVE_PRONOUNS.contains(w) && (s.tokens[i - 1].equals(",")
             || i > c + 2) || w.equals("that") && s.tag(i, "PRON") && i > c + 2; // "a cape that formed ..."
         // ("a veteran media consultant/VERB who ...": a word right before "who" is its antecedent, not a verb.)
         // ("a rabbi helping to organize the boycott": an infinitive is not a finite verb either.)
@@ -1791,6 +1795,62 @@ public final class ClaimExtractor {
       b = e - 11;
     }
     return new int[] {b, e};
+  }
+
+  /**
+   * "Fields tweeted a photo of her arm and said ...", "..., but told city leaders that ...": a cue verb joined to an
+   * earlier verb of its sentence by "and" or "but" shares that verb's subject, the first subject of the sentence
+   * (after any opening subordinate clause). {@code conj} is the token before the cue verb, adverbs skipped.
+   */
+  private static int[] coordinatedSubject(TaggedSentence s, int conj, int cue) {
+    // A passive participle joins a phrase, not a clause ("a plan drafted and backed by the party").
+    if (conj < 2 || s.lower(cue + 1).equals("by")) {
+      return null;
+    }
+    boolean then = s.tokens[conj].equals(",") && s.lower(conj + 1).equals("then"); // "..., then says ..."
+    if (!then && !(s.tag(conj, "CCONJ") && (s.lower(conj).equals("and") || s.lower(conj).equals("but")))) {
+      return null;
+    }
+    int from = 0;
+    if (SUBORDINATORS.contains(s.lower(0)) || s.tag(0, "SCONJ")) {
+      while (from < conj && !s.tokens[from].equals(",")) {
+        from++;
+      }
+      from++;
+    }
+    for (int v = from + 1; v < conj; v++) {
+      if (!s.tag(v, "VERB") && !s.tag(v, "AUX")) {
+        continue;
+      }
+      int e = v - 1;
+      while (e > from && isAdverbial(s, e)) {
+        e--;
+      }
+      if (RELATIVE_PRONOUNS.contains(s.lower(e))) {
+        continue; // "Clinton, who was speaking to ..., did not ...": the relative clause's verb
+      }
+      if (e >= from && s.tokens[e].equals(",") && e > from) {
+        int[] np = appositiveSubject(s, e);
+        if (np != null && np[0] >= from) {
+          return np;
+        }
+      }
+      int[] np = nounPhraseBack(s, e);
+      if (np != null && np[0] >= from) {
+        return np;
+      }
+      return null; // the sentence's first verb has no subject of its own before it
+    }
+    return null;
+  }
+
+  /**
+   * "that" opening a reported clause: tagged so, or before a determiner or a subject pronoun, where the tagger
+   * sometimes reads it as a relative pronoun ("told the members that/PRON the levy ...").
+   */
+  private static boolean complementizer(TaggedSentence s, int x) {
+    return s.lower(x).equals("that") && (s.tag(x, "SCONJ") || x + 1 < s.size() && (s.tag(x + 1, "DET")
+        && !s.lower(x + 1).equals("that") || SUBJECT_PRONOUNS.contains(s.lower(x + 1))));
   }
 
   /** "Trump, who said ..." / "officials who said": the antecedent of the relative pronoun. */

@@ -517,4 +517,17 @@ class ClaimExtractorTest {
     assertEquals("support", c.verb());
     assertTrue(c.speakerMention().endsWith("Republicans"), c.speakerMention());
   }
+
+  @Test
+  void aCueJoinedToAnEarlierVerbByAndOrButSharesItsSubject() {
+    assertEquals("The judge", speakerOf("The judge rubbed his chin, and then said something very strange.",
+        "something very strange"));
+    assertEquals("Olsen", speakerOf("Olsen, who was speaking to the harbour board, did not name the mayor, but told"
+        + " the members that the levy was unfair.", "the levy was unfair"));
+    assertEquals("Lind", speakerOf("Lind offered the man a job on the board, then says he will welcome advice.",
+        "he will welcome advice"));
+    // The subject after an opening subordinate clause, not the clause's own.
+    assertEquals("the mayor", speakerOf("When the vote was counted, the mayor smiled and said the plan was dead.",
+        "the plan was dead"));
+  }
 }
