@@ -1128,6 +1128,7 @@ public final class ClaimExtractor {
         String w = s.lower(x);
         String nx = s.lower(x + 1);
         boolean commaConj = w.equals(",") && (nx.equals("but") || nx.equals("yet") || nx.equals("while")
+            || nx.equals("however")
             || nx.equals("although") || nx.equals("though") || nx.equals("whereas") || (nx.equals("when")
             || nx.equals("where") || nx.equals("who") || nx.equals("which")));
         boolean andClause = w.equals(",") && nx.equals("and") && verbWithin(s, x + 2, 4)

@@ -530,4 +530,10 @@ class ClaimExtractorTest {
     assertEquals("the mayor", speakerOf("When the vote was counted, the mayor smiled and said the plan was dead.",
         "the plan was dead"));
   }
+
+  @Test
+  void aCommaAndHoweverEndTheContent() {
+    assertEquals("they would vote for Olsen", only("In May, 47 percent said they would vote for Olsen, however that"
+        + " number has dropped to 35 percent.", "they would vote").content());
+  }
 }
