@@ -1830,7 +1830,7 @@ public final class ClaimExtractor {
       if (RELATIVE_PRONOUNS.contains(s.lower(e))) {
         continue; // "Clinton, who was speaking to ..., did not ...": the relative clause's verb
       }
-      if (e >= from && s.tokens[e].equals(",") && e > from) {
+      if (e > from && s.tokens[e].equals(",")) {
         int[] np = appositiveSubject(s, e);
         if (np != null && np[0] >= from) {
           return np;
