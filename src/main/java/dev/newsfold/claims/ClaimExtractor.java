@@ -1805,7 +1805,7 @@ public final class ClaimExtractor {
    */
   private static int[] coordinatedSubject(TaggedSentence s, int conj, int cue) {
     // A passive participle joins a phrase, not a clause ("a plan drafted and backed by the party").
-    if (conj < 2 || s.lower(cue + 1).equals("by")) {
+    if (conj < 2 || cue + 1 < s.size() && s.lower(cue + 1).equals("by")) {
       return null;
     }
     boolean then = s.tokens[conj].equals(",") && s.lower(conj + 1).equals("then"); // "..., then says ..."

@@ -529,6 +529,8 @@ class ClaimExtractorTest {
     // The subject after an opening subordinate clause, not the clause's own.
     assertEquals("the mayor", speakerOf("When the vote was counted, the mayor smiled and said the plan was dead.",
         "the plan was dead"));
+    // A sentence that ends on the coordinated cue (a cut-off text) has nothing to report and must not fail.
+    assertTrue(extractor.extract("Olsen smiled at the board, then says").stream().noneMatch(ExtractedClaim::attributed));
   }
 
   @Test
