@@ -23,8 +23,10 @@ import java.util.zip.GZIPInputStream;
 /**
  * Scores the real {@link JoinStories} transform against gold story clusters on the DirectRunner.
  *
- * <p>Usage: {@code EvaluateStories DATA_DIR [ecbplus|news-aggregator|all]} where DATA_DIR holds ecbplus/ and
- * news-aggregator/ (the shared labelled data). Prints B-cubed and pairwise P/R/F1 and articles per second.
+ * <p>Usage: {@code EvaluateStories DATA_DIR [ecbplus|news-aggregator|all] [MAX_COMPONENT_ARTICLES]} where DATA_DIR
+ * holds ecbplus/ and news-aggregator/ (the shared labelled data). Prints B-cubed and pairwise P/R/F1 and articles per
+ * second. MAX_COMPONENT_ARTICLES (default: the transform's) sets the size above which a component is clustered in
+ * rounds ({@link JoinStories#withLargeComponents}); 0 measures the rounds on every component.
  */
 public final class EvaluateStories {
   private EvaluateStories() {}
@@ -32,11 +34,13 @@ public final class EvaluateStories {
   public static void main(String[] args) throws Exception {
     Path data = Paths.get(args.length > 0 ? args[0] : "../shared/data");
     String which = args.length > 1 ? args[1] : "all";
+    JoinStories transform = args.length > 2
+        ? JoinStories.create().withLargeComponents(Integer.parseInt(args[2]), 10) : JoinStories.create();
     if (which.equals("all") || which.equals("ecbplus")) {
-      report("ecbplus", ecbplus(data.resolve("ecbplus/ecbplus_docs.jsonl.gz")));
+      report("ecbplus", ecbplus(data.resolve("ecbplus/ecbplus_docs.jsonl.gz")), transform);
     }
     if (which.equals("all") || which.equals("news-aggregator")) {
-      report("news-aggregator", newsAggregator(data.resolve("news-aggregator/dev.csv")));
+      report("news-aggregator", newsAggregator(data.resolve("news-aggregator/dev.csv")), transform);
     }
   }
 
@@ -46,8 +50,8 @@ public final class EvaluateStories {
     final Map<String, String> gold = new HashMap<>();
   }
 
-  static ClusterMetrics report(String name, Labelled l) throws IOException {
-    EvalSupport.Run run = EvalSupport.run(l.articles, JoinStories.create());
+  static ClusterMetrics report(String name, Labelled l, JoinStories transform) throws IOException {
+    EvalSupport.Run run = EvalSupport.run(l.articles, transform);
     Map<String, String> predicted = new HashMap<>();
     run.byArticle.forEach((id, v) -> predicted.put(id, v[0]));
     ClusterMetrics m = ClusterMetrics.of(l.gold, predicted);

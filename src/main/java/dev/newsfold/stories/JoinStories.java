@@ -101,6 +101,8 @@ public class JoinStories extends PTransform<PCollection<Article>, JoinStories.Re
     double minLinkFraction = 0.1;
     int shards = 64;
     int componentRounds = 6;
+    int maxComponentArticles = 20_000;
+    int guardRounds = 10;
 
     Params copy() {
       try {
@@ -135,6 +137,8 @@ public class JoinStories extends PTransform<PCollection<Article>, JoinStories.Re
       p.minLinkFraction = minLinkFraction;
       p.shards = shards;
       p.componentRounds = componentRounds;
+      p.maxComponentArticles = maxComponentArticles;
+      p.guardRounds = guardRounds;
       return p;
     }
   }
@@ -278,6 +282,21 @@ public class JoinStories extends PTransform<PCollection<Article>, JoinStories.Re
    */
   public JoinStories withComponentRounds(int rounds) {
     return with(p -> p.componentRounds = rounds);
+  }
+
+  /**
+   * Components of more than {@code maxArticles} articles (default 20,000) are not clustered on one worker but in
+   * {@code rounds} rounds of guarded merges over cluster pairs (default 10; {@link GuardedRounds}), so memory stays
+   * bounded however large a component grows. 0 sends every component to the rounds.
+   */
+  public JoinStories withLargeComponents(int maxArticles, int rounds) {
+    if (maxArticles < 0 || rounds < 1) {
+      throw new IllegalArgumentException("maxArticles must be >= 0 and rounds >= 1");
+    }
+    return with(p -> {
+      p.maxComponentArticles = maxArticles;
+      p.guardRounds = rounds;
+    });
   }
 
   /** Output: the articles with story fields filled, and one row per story. */
@@ -625,6 +644,37 @@ public class JoinStories extends PTransform<PCollection<Article>, JoinStories.Re
         })).setCoder(ConnectedComponents.PAIR)
         .apply("Components", new ConnectedComponents(p.componentRounds, shards));
 
+    // Components too large for one worker (a crawl whose weak story edges chain into one giant component) are
+    // clustered in rounds over cluster pairs instead (GuardedRounds); their labels reach the routing as a side input.
+    final int maxOnOneWorker = p.maxComponentArticles;
+    PCollectionView<List<String>> largeComponentsView = groupByShard("GroupComponentMembers", components
+        .apply("ComponentOfArticle", ParDo.of(new DoFn<KV<String, String>, KV<String, String>>() {
+          @ProcessElement
+          public void process(@Element KV<String, String> kv, OutputReceiver<KV<String, String>> out) {
+            out.output(KV.of(kv.getValue(), ""));
+          }
+        })).setCoder(ConnectedComponents.PAIR), StringUtf8Coder.of(), shards)
+        .apply("LargeComponents", ParDo.of(new DoFn<KV<Integer, Iterable<KV<String, String>>>, String>() {
+          private final Counter large = Metrics.counter(NS, "largeComponents");
+          private final Counter largeArticles = Metrics.counter(NS, "largeComponentArticles");
+
+          @ProcessElement
+          public void process(@Element KV<Integer, Iterable<KV<String, String>>> s, OutputReceiver<String> out) {
+            Map<String, Integer> size = new HashMap<>();
+            for (KV<String, String> kv : s.getValue()) {
+              size.merge(kv.getKey(), 1, Integer::sum);
+            }
+            for (Map.Entry<String, Integer> c : new TreeMap<>(size).entrySet()) {
+              if (c.getValue() > maxOnOneWorker) {
+                large.inc();
+                largeArticles.inc(c.getValue());
+                out.output(c.getKey());
+              }
+            }
+          }
+        })).setCoder(StringUtf8Coder.of())
+        .apply("LargeComponentsView", View.asList());
+
     // Route each edge (by its first end) to its component. Only edges travel there: clustering inside a component
     // needs ids, dates and scores, not the features, so even a large component costs ~100 bytes an edge.
     final TupleTag<KV<String, String>> componentTag = new TupleTag<>();
@@ -636,25 +686,39 @@ public class JoinStories extends PTransform<PCollection<Article>, JoinStories.Re
         out.output(KV.of(e.a, e));
       }
     })).setCoder(edgeKv);
-    PCollection<KV<String, Edge>> edgesByComponent = KeyedPCollectionTuple
+    final TupleTag<KV<String, Edge>> smallComponentTag = new TupleTag<KV<String, Edge>>() {};
+    final TupleTag<Edge> largeComponentTag = new TupleTag<Edge>() {};
+    final SplitBlocks largeComponents = new SplitBlocks();
+    PCollectionTuple routed = KeyedPCollectionTuple
         .of(componentTag, shardByKey("ShardComponents", components, ConnectedComponents.PAIR, shards))
         .and(edgeByIdTag, shardByKey("ShardEdges", edgesById, edgeKv, shards))
         .apply("JoinComponents", OnePassCoGroupByKey.create())
         .apply("RouteToComponents", ParDo.of(new DoFn<KV<Integer, CoGbkResult>, KV<String, Edge>>() {
           @ProcessElement
-          public void process(@Element KV<Integer, CoGbkResult> r, OutputReceiver<KV<String, Edge>> out) {
+          public void process(ProcessContext ctx) {
+            Set<String> large = largeComponents.of(ctx.sideInput(largeComponentsView));
             Map<String, String> comp = new HashMap<>();
-            for (KV<String, String> c : r.getValue().getAll(componentTag)) {
+            for (KV<String, String> c : ctx.element().getValue().getAll(componentTag)) {
               comp.put(c.getKey(), c.getValue());
             }
-            for (KV<String, Edge> e : r.getValue().getAll(edgeByIdTag)) {
+            for (KV<String, Edge> e : ctx.element().getValue().getAll(edgeByIdTag)) {
               String c = comp.get(e.getKey());
-              if (c != null) { // null only for a self-loop (an id repeated in the input): nothing to cluster
-                out.output(KV.of(c, e.getValue()));
+              if (c == null) { // only for a self-loop (an id repeated in the input): nothing to cluster
+                continue;
+              }
+              if (large.contains(c)) {
+                ctx.output(largeComponentTag, e.getValue());
+              } else {
+                ctx.output(KV.of(c, e.getValue()));
               }
             }
           }
-        })).setCoder(edgeKv);
+        }).withSideInputs(largeComponentsView)
+            .withOutputTags(smallComponentTag, TupleTagList.of(largeComponentTag)));
+    PCollection<KV<String, Edge>> edgesByComponent = routed.get(smallComponentTag).setCoder(edgeKv);
+    PCollectionTuple rounds = routed.get(largeComponentTag).setCoder(Edge.Coder.of())
+        .apply("ClusterLargeComponents", new GuardedRounds(p.minLinkFraction, p.sizeExponent, p.guardRounds,
+            p.componentRounds, shards));
 
     final TupleTag<KV<String, String>> clustered = new TupleTag<KV<String, String>>() {};
     final TupleTag<KV<String, String>> duplicates = new TupleTag<KV<String, String>>() {};
@@ -691,15 +755,21 @@ public class JoinStories extends PTransform<PCollection<Article>, JoinStories.Re
             }
           }
         }).withOutputTags(clustered, TupleTagList.of(duplicates)));
-    level1.get(clustered).setCoder(ConnectedComponents.PAIR);
-    level1.get(duplicates).setCoder(ConnectedComponents.PAIR);
+    PCollection<KV<String, String>> clusterOf = PCollectionList
+        .of(level1.get(clustered).setCoder(ConnectedComponents.PAIR))
+        .and(rounds.get(GuardedRounds.CLUSTERED))
+        .apply("AllClusters", Flatten.pCollections());
+    PCollection<KV<String, String>> duplicateOf = PCollectionList
+        .of(level1.get(duplicates).setCoder(ConnectedComponents.PAIR))
+        .and(rounds.get(GuardedRounds.DUPLICATES))
+        .apply("AllDuplicates", Flatten.pCollections());
 
     // Features keyed by their cluster (articles without edges are clusters of one) for the centroid level.
     final TupleTag<KV<String, String>> clusterTag = new TupleTag<>();
     final TupleTag<KV<String, StoryFeatures>> featByIdTag = new TupleTag<>();
     KvCoder<String, StoryFeatures> featureKv = KvCoder.of(StringUtf8Coder.of(), StoryFeatures.Coder.of());
     PCollection<KV<String, StoryFeatures>> level2In = KeyedPCollectionTuple
-        .of(clusterTag, shardByKey("ShardClusters", level1.get(clustered), ConnectedComponents.PAIR, shards))
+        .of(clusterTag, shardByKey("ShardClusters", clusterOf, ConnectedComponents.PAIR, shards))
         .and(featByIdTag, shardByKey("ShardFeaturesForClusters", features, featureKv, shards))
         .apply("JoinClusters", OnePassCoGroupByKey.create())
         .apply("KeyByCluster", ParDo.of(new DoFn<KV<Integer, CoGbkResult>, KV<String, StoryFeatures>>() {
@@ -743,7 +813,7 @@ public class JoinStories extends PTransform<PCollection<Article>, JoinStories.Re
     PCollectionTuple filled = KeyedPCollectionTuple
         .of(articleTag, shardByKey("ShardArticles", byId, KvCoder.of(StringUtf8Coder.of(), articleCoder), shards))
         .and(storyTag, shardByKey("ShardStoryIds", storyOf, ConnectedComponents.PAIR, shards))
-        .and(dupTag, shardByKey("ShardDuplicates", level1.get(duplicates), ConnectedComponents.PAIR, shards))
+        .and(dupTag, shardByKey("ShardDuplicates", duplicateOf, ConnectedComponents.PAIR, shards))
         .and(featureTag, shardByKey("ShardFeatures", features,
             KvCoder.of(StringUtf8Coder.of(), StoryFeatures.Coder.of()), shards))
         .apply("JoinAssignments", OnePassCoGroupByKey.create())
@@ -827,7 +897,7 @@ public class JoinStories extends PTransform<PCollection<Article>, JoinStories.Re
         })).setCoder(valueKvCoder);
   }
 
-  private static <V> PCollection<KV<Integer, KV<String, V>>> shardByKey(String name, PCollection<KV<String, V>> in,
+  static <V> PCollection<KV<Integer, KV<String, V>>> shardByKey(String name, PCollection<KV<String, V>> in,
       KvCoder<String, V> coder, int shards) {
     return in.apply(name, ParDo.of(new DoFn<KV<String, V>, KV<Integer, KV<String, V>>>() {
       @ProcessElement

@@ -289,15 +289,23 @@ public final class StoryClusterer implements Serializable {
   }
 
   private static boolean earlier(int dateA, int idxA, int dateB, int idxB) {
+    int c = compareDates(dateA, dateB);
+    return c != 0 ? c < 0 : idxA < idxB; // ids are indexed in sorted order
+  }
+
+  /** The canonical-copy order on article ids: earliest published first (undated last), then the smallest id. */
+  static boolean earlier(int dateA, String idA, int dateB, String idB) {
+    int c = compareDates(dateA, dateB);
+    return c != 0 ? c < 0 : idA.compareTo(idB) < 0;
+  }
+
+  private static int compareDates(int dateA, int dateB) {
     boolean hasA = dateA != StoryFeatures.NO_DATE;
     boolean hasB = dateB != StoryFeatures.NO_DATE;
     if (hasA != hasB) {
-      return hasA;
+      return hasA ? -1 : 1;
     }
-    if (hasA && dateA != dateB) {
-      return dateA < dateB;
-    }
-    return idxA < idxB; // ids are indexed in sorted order
+    return hasA ? Integer.compare(dateA, dateB) : 0;
   }
 
   private static int[] identity(int n) {

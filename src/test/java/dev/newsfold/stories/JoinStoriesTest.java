@@ -85,31 +85,7 @@ public class JoinStoriesTest {
   public void joinsRewritesAndCopiesButNotArticlesSharingACountry() {
     List<Article> in = corpus();
     JoinStories.Result r = p.apply(Create.of(in).withCoder(AvroCoder.of(Article.class))).apply(JoinStories.create());
-    PAssert.that(r.articles()).satisfies(articles -> {
-      Map<String, Article> byId = new HashMap<>();
-      int count = 0;
-      for (Article a : articles) {
-        byId.put(a.getArticleId(), a);
-        count++;
-      }
-      assertEquals("every input article once", in.size(), count);
-      assertEquals(in.size(), byId.size());
-      String flood = byId.get("flood-a").getStoryId();
-      assertEquals("paraphrase joins", flood, byId.get("flood-b").getStoryId());
-      assertEquals("copy joins", flood, byId.get("flood-copy").getStoryId());
-      assertEquals("copy with other chrome is a copy", "flood-a", byId.get("flood-copy").getDuplicateOf());
-      assertNull("a rewrite is not a copy", byId.get("flood-b").getDuplicateOf());
-      assertNull(byId.get("flood-a").getDuplicateOf());
-      assertEquals("s-flood-a", flood);
-      assertNotEquals("same country, other events", byId.get("quake").getStoryId(),
-          byId.get("football").getStoryId());
-      assertNotEquals(flood, byId.get("quake").getStoryId());
-      assertEquals("s-quake", byId.get("quake").getStoryId());
-      for (Article a : articles) {
-        assertEquals(true, a.getSimhash() != null);
-      }
-      return null;
-    });
+    PAssert.that(r.articles()).satisfies(articles -> checkFloodAndCountries(in, articles));
     PAssert.that(r.stories()).satisfies(stories -> {
       Map<String, Story> byId = new HashMap<>();
       for (Story s : stories) {
@@ -132,6 +108,43 @@ public class JoinStoriesTest {
       assertEquals(11, total);
       return null;
     });
+    p.run().waitUntilFinish();
+  }
+
+  /** The rewrite and the copy join the flood story; the two Russia articles stay apart. */
+  static Void checkFloodAndCountries(List<Article> in, Iterable<Article> articles) {
+    Map<String, Article> byId = new HashMap<>();
+    int count = 0;
+    for (Article a : articles) {
+      byId.put(a.getArticleId(), a);
+      count++;
+    }
+    assertEquals("every input article once", in.size(), count);
+    assertEquals(in.size(), byId.size());
+    String flood = byId.get("flood-a").getStoryId();
+    assertEquals("paraphrase joins", flood, byId.get("flood-b").getStoryId());
+    assertEquals("copy joins", flood, byId.get("flood-copy").getStoryId());
+    assertEquals("copy with other chrome is a copy", "flood-a", byId.get("flood-copy").getDuplicateOf());
+    assertNull("a rewrite is not a copy", byId.get("flood-b").getDuplicateOf());
+    assertNull(byId.get("flood-a").getDuplicateOf());
+    assertEquals("s-flood-a", flood);
+    assertNotEquals("same country, other events", byId.get("quake").getStoryId(),
+        byId.get("football").getStoryId());
+    assertNotEquals(flood, byId.get("quake").getStoryId());
+    assertEquals("s-quake", byId.get("quake").getStoryId());
+    for (Article a : articles) {
+      assertEquals(true, a.getSimhash() != null);
+    }
+    return null;
+  }
+
+  @Test
+  public void componentsClusteredInRoundsJoinTheSameStoriesAndCopies() {
+    // Every component goes to GuardedRounds (the path of components too large for one worker).
+    List<Article> in = corpus();
+    PAssert.that(p.apply(Create.of(in).withCoder(AvroCoder.of(Article.class)))
+            .apply(JoinStories.create().withLargeComponents(0, 10)).articles())
+        .satisfies(articles -> checkFloodAndCountries(in, articles));
     p.run().waitUntilFinish();
   }
 
