@@ -149,7 +149,6 @@ public class GuardedRounds extends PTransform<PCollection<Edge>, PCollectionTupl
     }
   }
 
-  private static final KvCoder<String, Link> LINK_KV = KvCoder.of(StringUtf8Coder.of(), Link.Coder.of());
   /** cluster or article -> (new label, new size). */
   private static final KvCoder<String, KV<String, Integer>> RELABEL =
       KvCoder.of(StringUtf8Coder.of(), KvCoder.of(StringUtf8Coder.of(), VarIntCoder.of()));
@@ -227,29 +226,43 @@ public class GuardedRounds extends PTransform<PCollection<Edge>, PCollectionTupl
     PCollection<KV<String, KV<String, Integer>>> groupOf = copyGroups.get(groupOfTag).setCoder(RELABEL);
     copyGroups.get(canonicalTag).setCoder(ConnectedComponents.PAIR);
 
-    // Story edges as links between articles, then between copy groups.
-    PCollection<Link> links = edges.apply("StoryLinks", ParDo.of(new DoFn<Edge, Link>() {
-      @ProcessElement
-      public void process(@Element Edge e, OutputReceiver<Link> out) {
-        if (e.type == Edge.STORY) {
-          out.output(new Link(e.a, 1, e.b, 1, e.score, e.score));
-        }
-      }
-    })).setCoder(Link.Coder.of());
-    links = relabel("LinkCopyGroups", links, groupOf);
-
+    // Story edges as links between articles, relabelled to links between copy groups. From here on the rounds are
+    // one chain of groupings (no collection is read twice): Flink's batch optimizer walks every path through the
+    // graph, and rounds that reused the links and the mappings doubled the paths each round.
+    PCollection<KV<String, Rec>> start = PCollectionList
+        .of(edges.apply("StoryLinks", ParDo.of(new DoFn<Edge, KV<String, Rec>>() {
+          @ProcessElement
+          public void process(@Element Edge e, OutputReceiver<KV<String, Rec>> out) {
+            if (e.type == Edge.STORY) {
+              out.output(KV.of(e.a, Rec.link(new Link(e.a, 1, e.b, 1, e.score, e.score))));
+            }
+          }
+        })).setCoder(REC_KV))
+        .and(groupOf.apply("CopyGroupMaps", ParDo.of(new DoFn<KV<String, KV<String, Integer>>, KV<String, Rec>>() {
+          @ProcessElement
+          public void process(@Element KV<String, KV<String, Integer>> g, OutputReceiver<KV<String, Rec>> out) {
+            out.output(KV.of(g.getKey(), Rec.map(g.getValue().getKey(), g.getValue().getValue())));
+          }
+        })).setCoder(REC_KV))
+        .apply("LinksAndCopyGroups", Flatten.pCollections());
+    PCollection<KV<String, Rec>> links = relabel("LinkCopyGroups", start);
     List<PCollection<KV<String, String>>> merges = new ArrayList<>();
     for (int r = 0; r < rounds; r++) {
-      PCollectionTuple round = mergeRound("GuardRound" + r, links, r);
-      merges.add(round.get(MERGES).setCoder(ConnectedComponents.PAIR));
-      links = relabel("GuardRound" + r + "/Relabel", links, round.get(MAPPING).setCoder(RELABEL));
+      String name = "GuardRound" + r;
+      PCollection<KV<String, Rec>> proposals = step(name + "/Propose", links, new Propose(fraction, exponent));
+      PCollectionTuple absorbed = JoinStories.groupByShard(name + "/Absorb", proposals, Rec.Coder.of(), shards)
+          .apply(name + "/Absorb", ParDo.of(new Absorb(fraction, exponent, r))
+              .withOutputTags(Absorb.CHAIN, TupleTagList.of(Absorb.MERGES)));
+      merges.add(absorbed.get(Absorb.MERGES).setCoder(ConnectedComponents.PAIR));
+      links = relabel(name + "/Relabel", absorbed.get(Absorb.CHAIN).setCoder(REC_KV));
     }
-    links.apply("CountLinksLeft", ParDo.of(new DoFn<Link, Void>() {
+    links.apply("CountLinksLeft", ParDo.of(new DoFn<KV<String, Rec>, Void>() {
       private final Counter left = Metrics.counter(JoinStories.NS, "guardedLinksLeft");
 
       @ProcessElement
-      public void process(@Element Link l) {
-        if (Link.passes(l.sum, l.sizeA, l.sizeB, fraction, exponent)) {
+      public void process(@Element KV<String, Rec> r) {
+        Link l = r.getValue().link;
+        if (r.getValue().kind == Rec.LINK && Link.passes(l.sum, l.sizeA, l.sizeB, fraction, exponent)) {
           left.inc();
         }
       }
@@ -308,176 +321,260 @@ public class GuardedRounds extends PTransform<PCollection<Edge>, PCollectionTupl
     return PCollectionTuple.of(CLUSTERED, clustered).and(DUPLICATES, copyGroups.get(canonicalTag));
   }
 
-  private static final TupleTag<KV<String, KV<String, Integer>>> MAPPING =
-      new TupleTag<KV<String, KV<String, Integer>>>() {};
-  private static final TupleTag<KV<String, String>> MERGES = new TupleTag<KV<String, String>>() {};
+  /**
+   * What travels between the groupings of a round, keyed by a cluster (or by a pair before summing): a link at its
+   * first end (LINK) or its second (PEER), a cluster's strongest move out (OWN), a move offered to its target
+   * (CANDIDATE), or a cluster's new label and size (MAP).
+   */
+  static final class Rec {
+    static final byte LINK = 0;
+    static final byte PEER = 1;
+    static final byte OWN = 2;
+    static final byte CANDIDATE = 3;
+    static final byte MAP = 4;
 
-  /** One round of merges: outputs MAPPING (each changed cluster's new label and size) and MERGES (target, mover). */
-  private PCollectionTuple mergeRound(String name, PCollection<Link> links, int round) {
-    final double f = fraction;
-    final double e = exponent;
-    PCollection<KV<String, Link>> ends = links.apply(name + "/PassingLinkEnds", ParDo.of(new DoFn<Link, KV<String, Link>>() {
-      @ProcessElement
-      public void process(@Element Link l, OutputReceiver<KV<String, Link>> out) {
-        if (Link.passes(l.sum, l.sizeA, l.sizeB, f, e)) {
-          out.output(KV.of(l.a, l));
-          out.output(KV.of(l.b, l));
+    final byte kind;
+    final Link link;
+    final String label;
+    final int size;
+
+    private Rec(byte kind, Link link, String label, int size) {
+      this.kind = kind;
+      this.link = link;
+      this.label = label;
+      this.size = size;
+    }
+
+    static Rec link(Link l) {
+      return new Rec(LINK, l, null, 0);
+    }
+
+    static Rec of(byte kind, Link l) {
+      return new Rec(kind, l, null, 0);
+    }
+
+    static Rec map(String label, int size) {
+      return new Rec(MAP, null, label, size);
+    }
+
+    static final class Coder extends AtomicCoder<Rec> {
+      private static final Coder INSTANCE = new Coder();
+
+      static Coder of() {
+        return INSTANCE;
+      }
+
+      @Override
+      public void encode(Rec r, OutputStream os) throws IOException {
+        DataOutputStream out = new DataOutputStream(os);
+        out.writeByte(r.kind);
+        out.flush();
+        if (r.kind == MAP) {
+          out.writeUTF(r.label);
+          out.writeInt(r.size);
+          out.flush();
+        } else {
+          Link.Coder.of().encode(r.link, os);
         }
       }
-    })).setCoder(LINK_KV);
-    // At each cluster: its strongest move out (sent to itself), and that move as a candidate at its target when no
-    // move into the cluster is stronger.
-    TupleTag<KV<String, Link>> ownTag = new TupleTag<KV<String, Link>>() {};
-    TupleTag<KV<String, Link>> candidateTag = new TupleTag<KV<String, Link>>() {};
-    PCollectionTuple proposals = JoinStories.groupByShard(name + "/GroupByCluster", ends, Link.Coder.of(), shards)
-        .apply(name + "/Propose", ParDo.of(new DoFn<KV<Integer, Iterable<KV<String, Link>>>, KV<String, Link>>() {
-          @ProcessElement
-          public void process(@Element KV<Integer, Iterable<KV<String, Link>>> s, MultiOutputReceiver out) {
-            for (Map.Entry<String, List<Link>> c : JoinStories.byKey(s.getValue()).entrySet()) {
-              String cluster = c.getKey();
-              Link bestOut = null;
-              Link bestIn = null;
-              for (Link l : c.getValue()) {
-                if (l.moves(cluster)) {
-                  bestOut = bestOut == null || Link.STRONGEST_FIRST.compare(l, bestOut) < 0 ? l : bestOut;
-                } else {
-                  bestIn = bestIn == null || Link.STRONGEST_FIRST.compare(l, bestIn) < 0 ? l : bestIn;
-                }
-              }
-              if (bestOut != null) {
-                out.get(ownTag).output(KV.of(cluster, bestOut));
-                if (bestIn == null || Link.STRONGEST_FIRST.compare(bestOut, bestIn) < 0) {
-                  out.get(candidateTag).output(KV.of(bestOut.other(cluster), bestOut));
-                }
-              }
-            }
-          }
-        }).withOutputTags(ownTag, TupleTagList.of(candidateTag)));
-    TupleTag<KV<String, KV<String, Integer>>> mappingTag = MAPPING;
-    TupleTag<KV<String, String>> mergeTag = MERGES;
-    return KeyedPCollectionTuple
-        .of(ownTag, JoinStories.shardByKey(name + "/ShardOwn", proposals.get(ownTag).setCoder(LINK_KV), LINK_KV,
-            shards))
-        .and(candidateTag, JoinStories.shardByKey(name + "/ShardCandidates",
-            proposals.get(candidateTag).setCoder(LINK_KV), LINK_KV, shards))
-        .apply(name + "/JoinCandidates", OnePassCoGroupByKey.create())
-        .apply(name + "/Absorb", ParDo.of(new DoFn<KV<Integer, CoGbkResult>, KV<String, KV<String, Integer>>>() {
-          private final Counter merged = Metrics.counter(JoinStories.NS, "guardRound" + round + "Merges");
-          private final Counter deferred = Metrics.counter(JoinStories.NS, "guardRound" + round + "Deferred");
 
-          @ProcessElement
-          public void process(@Element KV<Integer, CoGbkResult> r, MultiOutputReceiver out) {
-            Map<String, Link> own = new HashMap<>();
-            for (KV<String, Link> o : r.getValue().getAll(ownTag)) {
-              own.put(o.getKey(), o.getValue());
-            }
-            Map<String, List<Link>> candidates = new java.util.TreeMap<>();
-            for (KV<String, Link> c : r.getValue().getAll(candidateTag)) {
-              candidates.computeIfAbsent(c.getKey(), k -> new ArrayList<>()).add(c.getValue());
-            }
-            for (Map.Entry<String, List<Link>> t : candidates.entrySet()) {
-              String target = t.getKey();
-              Link mine = own.get(target);
-              List<Link> movers = t.getValue();
-              movers.sort(Link.STRONGEST_FIRST);
-              long size = movers.get(0).sizeOf(target);
-              List<String> taken = new ArrayList<>();
-              for (Link l : movers) {
-                String mover = l.other(target);
-                // A move weaker than the target's own move out waits: the target may be moving this round.
-                if ((mine == null || Link.STRONGEST_FIRST.compare(l, mine) < 0)
-                    && Link.passes(l.sum, size, l.sizeOf(mover), f, e)) {
-                  size += l.sizeOf(mover);
-                  taken.add(mover);
-                } else {
-                  deferred.inc();
-                }
-              }
-              if (taken.isEmpty()) {
-                continue;
-              }
-              merged.inc(taken.size());
-              int newSize = Math.toIntExact(size);
-              out.get(mappingTag).output(KV.of(target, KV.of(target, newSize)));
-              for (String mover : taken) {
-                out.get(mappingTag).output(KV.of(mover, KV.of(target, newSize)));
-                out.get(mergeTag).output(KV.of(target, mover));
-              }
-            }
-          }
-        }).withOutputTags(mappingTag, TupleTagList.of(mergeTag)));
-  }
-
-  /**
-   * Relabels both ends of every link through {@code mapping} (ends not in it keep label and size), drops links
-   * inside one cluster and sums the links of each new pair (in sorted order, so the sum is the same on every runner).
-   */
-  private PCollection<Link> relabel(String name, PCollection<Link> links,
-      PCollection<KV<String, KV<String, Integer>>> mapping) {
-    PCollection<KV<String, Link>> byA = links.apply(name + "/KeyByA", ParDo.of(new DoFn<Link, KV<String, Link>>() {
-      @ProcessElement
-      public void process(@Element Link l, OutputReceiver<KV<String, Link>> out) {
-        out.output(KV.of(l.a, l));
+      @Override
+      public Rec decode(InputStream is) throws IOException {
+        DataInputStream in = new DataInputStream(is);
+        byte kind = in.readByte();
+        if (kind == MAP) {
+          return map(in.readUTF(), in.readInt());
+        }
+        return Rec.of(kind, Link.Coder.of().decode(is));
       }
-    })).setCoder(LINK_KV);
-    PCollection<KV<String, Link>> byB = relabelEnd(name + "/A", byA, mapping, true);
-    PCollection<KV<String, Link>> byPair = relabelEnd(name + "/B", byB, mapping, false);
-    return JoinStories.groupByShard(name + "/GroupPairs", byPair, Link.Coder.of(), shards)
-        .apply(name + "/SumPairs", ParDo.of(new DoFn<KV<Integer, Iterable<KV<String, Link>>>, Link>() {
+
+      @Override
+      public void verifyDeterministic() {}
+    }
+  }
+
+  private static final KvCoder<String, Rec> REC_KV = KvCoder.of(StringUtf8Coder.of(), Rec.Coder.of());
+
+  /** One grouping by key on shards, then {@code fn} on each key's records. */
+  private PCollection<KV<String, Rec>> step(String name, PCollection<KV<String, Rec>> in, PerKey fn) {
+    return JoinStories.groupByShard(name, in, Rec.Coder.of(), shards)
+        .apply(name, ParDo.of(new DoFn<KV<Integer, Iterable<KV<String, Rec>>>, KV<String, Rec>>() {
           @ProcessElement
-          public void process(@Element KV<Integer, Iterable<KV<String, Link>>> s, OutputReceiver<Link> out) {
-            for (List<Link> pair : JoinStories.byKey(s.getValue()).values()) {
-              Link first = pair.get(0);
-              double[] sums = new double[pair.size()];
-              double max = Double.NEGATIVE_INFINITY;
-              for (int i = 0; i < sums.length; i++) {
-                sums[i] = pair.get(i).sum;
-                max = Math.max(max, pair.get(i).max);
-              }
-              java.util.Arrays.sort(sums);
-              double sum = 0;
-              for (double x : sums) {
-                sum += x;
-              }
-              out.output(new Link(first.low(), first.sizeOf(first.low()), first.high(), first.sizeOf(first.high()),
-                  sum, max));
+          public void process(@Element KV<Integer, Iterable<KV<String, Rec>>> s,
+              OutputReceiver<KV<String, Rec>> out) {
+            for (Map.Entry<String, List<Rec>> k : JoinStories.byKey(s.getValue()).entrySet()) {
+              fn.apply(k.getKey(), k.getValue(), out);
             }
           }
-        })).setCoder(Link.Coder.of());
+        })).setCoder(REC_KV);
+  }
+
+  private interface PerKey extends java.io.Serializable {
+    void apply(String key, List<Rec> records, DoFn.OutputReceiver<KV<String, Rec>> out);
   }
 
   /**
-   * Joins links keyed by one end with the mapping and replaces that end; outputs them keyed by the other end
-   * ({@code firstEnd}) or by their pair (second end), dropping links that fell inside one cluster.
+   * Relabels both ends of every link through the MAP records beside them (ends without one keep label and size),
+   * drops links inside one cluster and sums the links of each new pair, in sorted order so the sum is the same on
+   * every runner. Input: LINKs keyed by their first end and MAPs keyed by the cluster they rename; output: each
+   * link as LINK at its first end and PEER at its second, ready for the next round.
    */
-  private PCollection<KV<String, Link>> relabelEnd(String name, PCollection<KV<String, Link>> keyed,
-      PCollection<KV<String, KV<String, Integer>>> mapping, boolean firstEnd) {
-    TupleTag<KV<String, KV<String, Integer>>> mapTag = new TupleTag<>();
-    TupleTag<KV<String, Link>> linkTag = new TupleTag<>();
-    return KeyedPCollectionTuple
-        .of(mapTag, JoinStories.shardByKey(name + "/ShardMapping", mapping, RELABEL, shards))
-        .and(linkTag, JoinStories.shardByKey(name + "/ShardLinks", keyed, LINK_KV, shards))
-        .apply(name + "/Join", OnePassCoGroupByKey.create())
-        .apply(name + "/Replace", ParDo.of(new DoFn<KV<Integer, CoGbkResult>, KV<String, Link>>() {
-          @ProcessElement
-          public void process(@Element KV<Integer, CoGbkResult> r, OutputReceiver<KV<String, Link>> out) {
-            Map<String, KV<String, Integer>> map = new HashMap<>();
-            for (KV<String, KV<String, Integer>> m : r.getValue().getAll(mapTag)) {
-              map.put(m.getKey(), m.getValue());
-            }
-            for (KV<String, Link> kv : r.getValue().getAll(linkTag)) {
-              Link l = kv.getValue();
-              KV<String, Integer> to = map.get(kv.getKey());
-              // The end being replaced is always field a (first pass) or field b (second pass).
-              Link n = to == null ? l
-                  : firstEnd ? new Link(to.getKey(), to.getValue(), l.b, l.sizeB, l.sum, l.max)
-                  : new Link(l.a, l.sizeA, to.getKey(), to.getValue(), l.sum, l.max);
-              if (n.a.equals(n.b)) {
-                continue;
-              }
-              out.output(KV.of(firstEnd ? n.b : n.low() + " " + n.high(), n));
-            }
+  private PCollection<KV<String, Rec>> relabel(String name, PCollection<KV<String, Rec>> linksAndMaps) {
+    PCollection<KV<String, Rec>> firstDone = step(name + "/FirstEnds", linksAndMaps, (key, recs, out) -> {
+      Rec map = mapOf(recs);
+      for (Rec r : recs) {
+        if (r.kind == Rec.MAP) {
+          out.output(KV.of(key, r)); // again, for the links whose second end this is
+        } else if (r.kind == Rec.LINK) {
+          Link l = r.link;
+          Link n = map == null ? l : new Link(map.label, map.size, l.b, l.sizeB, l.sum, l.max);
+          out.output(KV.of(l.b, Rec.link(n)));
+        }
+      }
+    });
+    PCollection<KV<String, Rec>> byPair = step(name + "/SecondEnds", firstDone, (key, recs, out) -> {
+      Rec map = mapOf(recs);
+      for (Rec r : recs) {
+        if (r.kind == Rec.LINK) {
+          Link l = r.link;
+          Link n = map == null ? l : new Link(l.a, l.sizeA, map.label, map.size, l.sum, l.max);
+          if (!n.a.equals(n.b)) {
+            out.output(KV.of(n.low() + " " + n.high(), Rec.link(n)));
           }
-        })).setCoder(LINK_KV);
+        }
+      }
+    });
+    return step(name + "/SumPairs", byPair, (key, recs, out) -> {
+      Link first = recs.get(0).link;
+      double[] sums = new double[recs.size()];
+      double max = Double.NEGATIVE_INFINITY;
+      for (int i = 0; i < sums.length; i++) {
+        sums[i] = recs.get(i).link.sum;
+        max = Math.max(max, recs.get(i).link.max);
+      }
+      java.util.Arrays.sort(sums);
+      double sum = 0;
+      for (double x : sums) {
+        sum += x;
+      }
+      Link l = new Link(first.low(), first.sizeOf(first.low()), first.high(), first.sizeOf(first.high()), sum, max);
+      out.output(KV.of(l.a, Rec.link(l)));
+      out.output(KV.of(l.b, Rec.of(Rec.PEER, l)));
+    });
+  }
+
+  private static Rec mapOf(List<Rec> recs) {
+    for (Rec r : recs) {
+      if (r.kind == Rec.MAP) {
+        return r;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * At each cluster: its strongest passing move out (OWN, to itself) and, when no passing move into it is stronger,
+   * that move as a CANDIDATE at its target; every link goes on at its first end.
+   */
+  private static final class Propose implements PerKey {
+    private final double f;
+    private final double e;
+
+    Propose(double f, double e) {
+      this.f = f;
+      this.e = e;
+    }
+
+    @Override
+    public void apply(String cluster, List<Rec> recs, DoFn.OutputReceiver<KV<String, Rec>> out) {
+      Link bestOut = null;
+      Link bestIn = null;
+      for (Rec r : recs) {
+        Link l = r.link;
+        if (r.kind == Rec.LINK) {
+          out.output(KV.of(cluster, r));
+        }
+        if (!Link.passes(l.sum, l.sizeA, l.sizeB, f, e)) {
+          continue;
+        }
+        if (l.moves(cluster)) {
+          bestOut = bestOut == null || Link.STRONGEST_FIRST.compare(l, bestOut) < 0 ? l : bestOut;
+        } else {
+          bestIn = bestIn == null || Link.STRONGEST_FIRST.compare(l, bestIn) < 0 ? l : bestIn;
+        }
+      }
+      if (bestOut != null) {
+        out.output(KV.of(cluster, Rec.of(Rec.OWN, bestOut)));
+        if (bestIn == null || Link.STRONGEST_FIRST.compare(bestOut, bestIn) < 0) {
+          out.output(KV.of(bestOut.other(cluster), Rec.of(Rec.CANDIDATE, bestOut)));
+        }
+      }
+    }
+  }
+
+  /**
+   * At each target: takes the candidates stronger than its own move out, strongest first, each re-checked against
+   * the target's grown size; emits MAP records for the target and its movers, the links unchanged, and the merges.
+   */
+  private static final class Absorb extends DoFn<KV<Integer, Iterable<KV<String, Rec>>>, KV<String, Rec>> {
+    static final TupleTag<KV<String, Rec>> CHAIN = new TupleTag<KV<String, Rec>>() {};
+    static final TupleTag<KV<String, String>> MERGES = new TupleTag<KV<String, String>>() {};
+
+    private final double f;
+    private final double e;
+    private final Counter merged;
+    private final Counter deferred;
+
+    Absorb(double f, double e, int round) {
+      this.f = f;
+      this.e = e;
+      this.merged = Metrics.counter(JoinStories.NS, "guardRound" + round + "Merges");
+      this.deferred = Metrics.counter(JoinStories.NS, "guardRound" + round + "Deferred");
+    }
+
+    @ProcessElement
+    public void process(@Element KV<Integer, Iterable<KV<String, Rec>>> s, MultiOutputReceiver out) {
+      for (Map.Entry<String, List<Rec>> k : JoinStories.byKey(s.getValue()).entrySet()) {
+        String target = k.getKey();
+        Link mine = null;
+        List<Link> movers = new ArrayList<>();
+        for (Rec r : k.getValue()) {
+          if (r.kind == Rec.LINK) {
+            out.get(CHAIN).output(KV.of(target, r));
+          } else if (r.kind == Rec.OWN) {
+            mine = r.link;
+          } else if (r.kind == Rec.CANDIDATE) {
+            movers.add(r.link);
+          }
+        }
+        if (movers.isEmpty()) {
+          continue;
+        }
+        movers.sort(Link.STRONGEST_FIRST);
+        long size = movers.get(0).sizeOf(target);
+        List<String> taken = new ArrayList<>();
+        for (Link l : movers) {
+          String mover = l.other(target);
+          // A move weaker than the target's own move out waits: the target may be moving this round.
+          if ((mine == null || Link.STRONGEST_FIRST.compare(l, mine) < 0)
+              && Link.passes(l.sum, size, l.sizeOf(mover), f, e)) {
+            size += l.sizeOf(mover);
+            taken.add(mover);
+          } else {
+            deferred.inc();
+          }
+        }
+        if (taken.isEmpty()) {
+          continue;
+        }
+        merged.inc(taken.size());
+        int newSize = Math.toIntExact(size);
+        out.get(CHAIN).output(KV.of(target, Rec.map(target, newSize)));
+        for (String mover : taken) {
+          out.get(CHAIN).output(KV.of(mover, Rec.map(target, newSize)));
+          out.get(MERGES).output(KV.of(target, mover));
+        }
+      }
+    }
   }
 }
