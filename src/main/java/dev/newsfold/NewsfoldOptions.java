@@ -80,4 +80,12 @@ public interface NewsfoldOptions extends PipelineOptions {
   boolean getEntitiesAndClaims();
 
   void setEntitiesAndClaims(boolean value);
+
+  @Description("Largest story component (articles chained by copy and story edges) clustered on one worker. A larger "
+      + "one, as a big crawl's weak links can make, is clustered in rounds over cluster pairs with bounded memory "
+      + "(docs/stories.md). 0 sends every component to the rounds.")
+  @Default.Integer(20_000)
+  int getMaxComponentArticles();
+
+  void setMaxComponentArticles(int value);
 }

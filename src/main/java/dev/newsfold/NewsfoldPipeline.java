@@ -104,8 +104,10 @@ public final class NewsfoldPipeline {
       err.println("newsfold: " + firstLine(e.getMessage()) + " (see --help=NewsfoldOptions)");
       return 2;
     }
-    if (options.getOutputShards() < 1 || options.getReadBuckets() < 1 || options.getShuffleShards() < 0) {
-      err.println("newsfold: --outputShards and --readBuckets must be at least 1, --shuffleShards at least 0");
+    if (options.getOutputShards() < 1 || options.getReadBuckets() < 1 || options.getShuffleShards() < 0
+        || options.getMaxComponentArticles() < 0) {
+      err.println("newsfold: --outputShards and --readBuckets must be at least 1, --shuffleShards and "
+          + "--maxComponentArticles at least 0");
       return 2;
     }
     String runner = options.getRunner().getSimpleName();
@@ -224,7 +226,8 @@ public final class NewsfoldPipeline {
     PCollectionTuple cleaned = parsed.get(ParseArticles.PAGES)
         .apply("Clean", CleanArticles.create(options.getMinWords(), options.getTemplateMinPages()).withBuckets(shards));
     JoinStories.Result joined = cleaned.get(CleanArticles.ARTICLES)
-        .apply("Stories", JoinStories.create().withShards(shards));
+        .apply("Stories", JoinStories.create().withShards(shards)
+            .withLargeComponents(options.getMaxComponentArticles(), JoinStories.DEFAULT_GUARD_ROUNDS));
     PCollection<Article> articles = joined.articles();
 
     PCollection<Reject> rejects = PCollectionList.of(read.get(ReadRawDocuments.REJECTS))

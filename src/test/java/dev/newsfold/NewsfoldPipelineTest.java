@@ -252,6 +252,11 @@ public class NewsfoldPipelineTest {
     assertEquals(2, badNumber.code());
     assertEquals(1, badNumber.err().strip().lines().count(), badNumber.err());
 
+    Run negative = run("--maxComponentArticles=-1", "--output=" + tmp.resolve("o4"));
+    assertEquals(2, negative.code());
+    assertEquals(1, negative.err().strip().lines().count(), negative.err());
+    assertTrue(negative.err().contains("--maxComponentArticles"), negative.err());
+
     Path file = tmp.resolve("a-file");
     Run badOutput = run("--output=" + file.resolve("sub"), "--input=seeds/*");
     assertEquals(0, badOutput.code(), "parent is created when missing: " + badOutput.err());

@@ -35,7 +35,7 @@ public final class EvaluateStories {
     Path data = Paths.get(args.length > 0 ? args[0] : "../shared/data");
     String which = args.length > 1 ? args[1] : "all";
     JoinStories transform = args.length > 2
-        ? JoinStories.create().withLargeComponents(Integer.parseInt(args[2]), 10) : JoinStories.create();
+        ? JoinStories.create().withLargeComponents(Integer.parseInt(args[2]), JoinStories.DEFAULT_GUARD_ROUNDS) : JoinStories.create();
     if (which.equals("all") || which.equals("ecbplus")) {
       report("ecbplus", ecbplus(data.resolve("ecbplus/ecbplus_docs.jsonl.gz")), transform);
     }

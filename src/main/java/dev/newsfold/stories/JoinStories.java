@@ -76,6 +76,7 @@ import org.apache.beam.sdk.values.TupleTagList;
  */
 public class JoinStories extends PTransform<PCollection<Article>, JoinStories.Result> {
   static final String NS = "stories";
+  public static final int DEFAULT_GUARD_ROUNDS = 10;
 
   /** Tunables; defaults documented in docs/stories.md. */
   static final class Params implements Serializable {
@@ -102,7 +103,7 @@ public class JoinStories extends PTransform<PCollection<Article>, JoinStories.Re
     int shards = 64;
     int componentRounds = 6;
     int maxComponentArticles = 20_000;
-    int guardRounds = 10;
+    int guardRounds = DEFAULT_GUARD_ROUNDS;
 
     Params copy() {
       try {
