@@ -227,7 +227,7 @@ public final class NewsfoldPipeline {
         .apply("Clean", CleanArticles.create(options.getMinWords(), options.getTemplateMinPages()).withBuckets(shards));
     JoinStories.Result joined = cleaned.get(CleanArticles.ARTICLES)
         .apply("Stories", JoinStories.create().withShards(shards)
-            .withLargeComponents(options.getMaxComponentArticles(), JoinStories.DEFAULT_GUARD_ROUNDS));
+            .withMaxComponentArticles(options.getMaxComponentArticles()));
     PCollection<Article> articles = joined.articles();
 
     PCollection<Reject> rejects = PCollectionList.of(read.get(ReadRawDocuments.REJECTS))

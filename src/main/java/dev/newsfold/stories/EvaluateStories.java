@@ -26,7 +26,7 @@ import java.util.zip.GZIPInputStream;
  * <p>Usage: {@code EvaluateStories DATA_DIR [ecbplus|news-aggregator|all] [MAX_COMPONENT_ARTICLES]} where DATA_DIR
  * holds ecbplus/ and news-aggregator/ (the shared labelled data). Prints B-cubed and pairwise P/R/F1 and articles per
  * second. MAX_COMPONENT_ARTICLES (default: the transform's) sets the size above which a component is clustered in
- * rounds ({@link JoinStories#withLargeComponents}); 0 measures the rounds on every component.
+ * rounds ({@link JoinStories#withMaxComponentArticles}); 0 measures the rounds on every component.
  */
 public final class EvaluateStories {
   private EvaluateStories() {}
@@ -35,7 +35,7 @@ public final class EvaluateStories {
     Path data = Paths.get(args.length > 0 ? args[0] : "../shared/data");
     String which = args.length > 1 ? args[1] : "all";
     JoinStories transform = args.length > 2
-        ? JoinStories.create().withLargeComponents(Integer.parseInt(args[2]), JoinStories.DEFAULT_GUARD_ROUNDS) : JoinStories.create();
+        ? JoinStories.create().withMaxComponentArticles(Integer.parseInt(args[2])) : JoinStories.create();
     if (which.equals("all") || which.equals("ecbplus")) {
       report("ecbplus", ecbplus(data.resolve("ecbplus/ecbplus_docs.jsonl.gz")), transform);
     }

@@ -9,8 +9,10 @@ import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.beam.sdk.coders.AtomicCoder;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
@@ -291,7 +293,7 @@ public class GuardedRounds extends PTransform<PCollection<Edge>, PCollectionTupl
             for (KV<String, KV<String, Integer>> g : r.getValue().getAll(groupTag)) {
               group.put(g.getKey(), g.getValue().getKey());
             }
-            java.util.Set<String> seen = new java.util.HashSet<>();
+            Set<String> seen = new HashSet<>();
             for (KV<String, String> id : r.getValue().getAll(idTag)) {
               if (seen.add(id.getKey())) {
                 out.output(KV.of(group.getOrDefault(id.getKey(), id.getKey()), id.getKey()));

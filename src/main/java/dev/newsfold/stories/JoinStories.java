@@ -76,7 +76,6 @@ import org.apache.beam.sdk.values.TupleTagList;
  */
 public class JoinStories extends PTransform<PCollection<Article>, JoinStories.Result> {
   static final String NS = "stories";
-  public static final int DEFAULT_GUARD_ROUNDS = 10;
 
   /** Tunables; defaults documented in docs/stories.md. */
   static final class Params implements Serializable {
@@ -103,7 +102,7 @@ public class JoinStories extends PTransform<PCollection<Article>, JoinStories.Re
     int shards = 64;
     int componentRounds = 6;
     int maxComponentArticles = 20_000;
-    int guardRounds = DEFAULT_GUARD_ROUNDS;
+    int guardRounds = 10;
 
     Params copy() {
       try {
@@ -287,17 +286,22 @@ public class JoinStories extends PTransform<PCollection<Article>, JoinStories.Re
 
   /**
    * Components of more than {@code maxArticles} articles (default 20,000) are not clustered on one worker but in
-   * {@code rounds} rounds of guarded merges over cluster pairs (default 10; {@link GuardedRounds}), so memory stays
-   * bounded however large a component grows. 0 sends every component to the rounds.
+   * rounds of guarded merges over cluster pairs ({@link GuardedRounds}), so memory stays bounded however large a
+   * component grows. 0 sends every component to the rounds.
    */
-  public JoinStories withLargeComponents(int maxArticles, int rounds) {
-    if (maxArticles < 0 || rounds < 1) {
-      throw new IllegalArgumentException("maxArticles must be >= 0 and rounds >= 1");
+  public JoinStories withMaxComponentArticles(int maxArticles) {
+    if (maxArticles < 0) {
+      throw new IllegalArgumentException("maxArticles must be at least 0");
     }
-    return with(p -> {
-      p.maxComponentArticles = maxArticles;
-      p.guardRounds = rounds;
-    });
+    return with(p -> p.maxComponentArticles = maxArticles);
+  }
+
+  /** Rounds of guarded merges for the components above the one-worker size (default 10). */
+  public JoinStories withGuardRounds(int rounds) {
+    if (rounds < 1) {
+      throw new IllegalArgumentException("rounds must be at least 1");
+    }
+    return with(p -> p.guardRounds = rounds);
   }
 
   /** Output: the articles with story fields filled, and one row per story. */
@@ -665,7 +669,7 @@ public class JoinStories extends PTransform<PCollection<Article>, JoinStories.Re
             for (KV<String, String> kv : s.getValue()) {
               size.merge(kv.getKey(), 1, Integer::sum);
             }
-            for (Map.Entry<String, Integer> c : new TreeMap<>(size).entrySet()) {
+            for (Map.Entry<String, Integer> c : size.entrySet()) {
               if (c.getValue() > maxOnOneWorker) {
                 large.inc();
                 largeArticles.inc(c.getValue());

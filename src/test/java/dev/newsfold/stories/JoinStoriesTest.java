@@ -143,7 +143,7 @@ public class JoinStoriesTest {
     // Every component goes to GuardedRounds (the path of components too large for one worker).
     List<Article> in = corpus();
     PAssert.that(p.apply(Create.of(in).withCoder(AvroCoder.of(Article.class)))
-            .apply(JoinStories.create().withLargeComponents(0, 10)).articles())
+            .apply(JoinStories.create().withMaxComponentArticles(0)).articles())
         .satisfies(articles -> checkFloodAndCountries(in, articles));
     p.run().waitUntilFinish();
   }
