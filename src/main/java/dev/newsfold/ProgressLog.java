@@ -20,7 +20,10 @@ import org.slf4j.LoggerFactory;
 final class ProgressLog {
 
   private static final Logger LOG = LoggerFactory.getLogger(ProgressLog.class);
-  static final List<String> STAGES = List.of("read", "parse", "clean", "entities", "claims");
+  static final List<String> STAGES = List.of("read", "parse", "clean", "story_keys", "story_compare", "story_rounds",
+      "story_assign", "entities", "claims");
+  // Shown only once they start: the guard rounds run only for very large story components.
+  private static final List<String> SHOWN_WHEN_STARTED = List.of("story_rounds");
 
   private ProgressLog() {}
 
@@ -59,10 +62,17 @@ final class ProgressLog {
         case "read" -> "files read";
         case "parse" -> "documents parsed";
         case "clean" -> "pages cleaned";
+        case "story_keys" -> "articles keyed for stories";
+        case "story_compare" -> "block members compared";
+        case "story_rounds" -> "clusters visited in guard rounds";
+        case "story_assign" -> "articles given a story";
         case "entities" -> "articles with entities";
         default -> "articles with claims";
       };
-      parts.add(String.format("%,d %s", done.getOrDefault(stage, 0L), what));
+      long n = done.getOrDefault(stage, 0L);
+      if (n > 0 || !SHOWN_WHEN_STARTED.contains(stage)) {
+        parts.add(String.format("%,d %s", n, what));
+      }
     }
     return String.join(", ", parts);
   }

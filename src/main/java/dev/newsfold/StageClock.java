@@ -49,11 +49,16 @@ public final class StageClock implements Serializable {
   }
 
   public void stop(long startNanos) {
+    stop(startNanos, 1);
+  }
+
+  /** Ends a timing that covered {@code done} elements (a step that handles a shard of them at a time). */
+  public void stop(long startNanos, long done) {
     long now = System.nanoTime();
     micros.inc((now - startNanos) / 1000);
-    elements.inc();
+    elements.inc(done);
     if (log) {
-      DONE.computeIfAbsent(stage, s -> new AtomicLong()).incrementAndGet();
+      DONE.computeIfAbsent(stage, s -> new AtomicLong()).addAndGet(done);
       long last = LAST_LOG.get();
       if (now - last >= LOG_INTERVAL_NANOS && LAST_LOG.compareAndSet(last, now)) {
         LOG.info("this worker so far: {}", ProgressLog.line(workerDone()));

@@ -37,11 +37,12 @@ public final class BenchmarkReport {
         m.get("runner").asText(), inputs, articles, wall, articles / wall);
     JsonNode stages = m.get("stage_counters");
     System.out.println("per stage (busy time summed over workers; articles per busy second):");
-    for (String stage : List.of("read", "parse", "clean", "stories", "entities", "claims")) {
+    for (String stage : List.of("read", "parse", "clean", "story_keys", "story_compare", "story_rounds",
+        "story_assign", "entities", "claims")) {
       JsonNode busy = stages.get(stage + "/busy_micros");
       if (busy != null && busy.asLong() > 0) {
         double seconds = busy.asLong() / 1e6;
-        System.out.printf("  %-9s %8.1f s busy  %9.1f articles/s%n", stage, seconds, articles / seconds);
+        System.out.printf("  %-13s %8.1f s busy  %9.1f articles/s%n", stage, seconds, articles / seconds);
       }
     }
     if (args.length > 1 && Files.exists(Path.of(args[1]))) {

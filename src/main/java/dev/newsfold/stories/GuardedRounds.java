@@ -1,6 +1,7 @@
 package dev.newsfold.stories;
 
 import dev.newsfold.OnePassCoGroupByKey;
+import dev.newsfold.StageClock;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -526,6 +527,7 @@ public class GuardedRounds extends PTransform<PCollection<Edge>, PCollectionTupl
     private final double e;
     private final Counter merged;
     private final Counter deferred;
+    private final StageClock clock = new StageClock("story_rounds");
 
     Absorb(double f, double e, int round) {
       this.f = f;
@@ -536,7 +538,9 @@ public class GuardedRounds extends PTransform<PCollection<Edge>, PCollectionTupl
 
     @ProcessElement
     public void process(@Element KV<Integer, Iterable<KV<String, Rec>>> s, MultiOutputReceiver out) {
-      for (Map.Entry<String, List<Rec>> k : JoinStories.byKey(s.getValue()).entrySet()) {
+      long t = clock.start();
+      Map<String, List<Rec>> byCluster = JoinStories.byKey(s.getValue());
+      for (Map.Entry<String, List<Rec>> k : byCluster.entrySet()) {
         String target = k.getKey();
         Link mine = null;
         List<Link> movers = new ArrayList<>();
@@ -577,6 +581,7 @@ public class GuardedRounds extends PTransform<PCollection<Edge>, PCollectionTupl
           out.get(MERGES).output(KV.of(target, mover));
         }
       }
+      clock.stop(t, byCluster.size());
     }
   }
 }

@@ -1,6 +1,7 @@
 package dev.newsfold.stories;
 
 import dev.newsfold.OnePassCoGroupByKey;
+import dev.newsfold.StageClock;
 import dev.newsfold.schema.Article;
 import dev.newsfold.schema.Story;
 import java.io.Serializable;
@@ -416,10 +417,12 @@ public class JoinStories extends PTransform<PCollection<Article>, JoinStories.Re
     // 2. Per-article fingerprints.
     PCollection<KV<String, StoryFeatures>> features = input
         .apply("StoryKeys", ParDo.of(new DoFn<Article, KV<String, StoryFeatures>>() {
+          private final StageClock clock = new StageClock("story_keys");
           private transient StoryKeyExtractor extractor;
 
           @ProcessElement
           public void process(ProcessContext c) {
+            long started = clock.start();
             if (extractor == null) {
               extractor = new StoryKeyExtractor(p.leadWords, p.vectorSize, p.keySize);
             }
@@ -428,6 +431,7 @@ public class JoinStories extends PTransform<PCollection<Article>, JoinStories.Re
             Article a = c.element();
             c.output(KV.of(a.getArticleId(), extractor.features(a.getArticleId(), dateOf(a), a.getTitle(),
                 a.getText(), t -> df.getOrDefault(t, 0L).intValue(), docs)));
+            clock.stop(started);
           }
         }).withSideInputs(dfView, docsView))
         .setCoder(KvCoder.of(StringUtf8Coder.of(), StoryFeatures.Coder.of()));
@@ -526,17 +530,22 @@ public class JoinStories extends PTransform<PCollection<Article>, JoinStories.Re
           private final Counter copies = Metrics.counter(NS, "copyEdges");
 
           private final SplitBlocks splitBlocks = new SplitBlocks();
+          private final StageClock clock = new StageClock("story_compare");
 
           @ProcessElement
           public void process(ProcessContext c) {
+            long t = clock.start();
             Set<String> splitBands = splitBlocks.of(c.sideInput(splitBandsView));
             Set<Edge> out = new HashSet<>();
             Map<String, long[]> bandKeys = new HashMap<>();
+            long members = 0;
             for (Map.Entry<String, List<CopySignature>> block : byKey(c.element().getValue()).entrySet()) {
               pairs.inc(verifyCopyBlock(block.getKey(), block.getValue(), splitBands, bandKeys, p, out::add));
+              members += block.getValue().size();
             }
             copies.inc(out.size());
             emitBatch(new ArrayList<>(out), c::output);
+            clock.stop(t, members);
           }
         }).withSideInputs(splitBandsView)).setCoder(EDGE_BATCH);
 
@@ -594,19 +603,24 @@ public class JoinStories extends PTransform<PCollection<Article>, JoinStories.Re
           private final Counter emitted = Metrics.counter(NS, "storyEdges");
 
           private final SplitBlocks splitBlocks = new SplitBlocks();
+          private final StageClock clock = new StageClock("story_compare");
 
           @ProcessElement
           public void process(ProcessContext c) {
+            long t = clock.start();
             Set<String> splitTerms = splitBlocks.of(c.sideInput(splitTermsView));
             // A pair whose blocks are all split may meet in windows of several terms; keep it once per shard.
             Set<Edge> out = new HashSet<>();
+            long members = 0;
             for (Map.Entry<String, List<StoryFeatures>> block : byKey(c.element().getValue()).entrySet()) {
               String key = block.getKey();
               compared.inc(verifyBlock(Blocks.blockOf(key), Blocks.previousWindowLast(key), block.getValue(),
                   splitTerms, p, out::add));
+              members += block.getValue().size();
             }
             emitted.inc(out.size());
             emitBatch(new ArrayList<>(out), c::output);
+            clock.stop(t, members);
           }
         }).withSideInputs(splitTermsView)).setCoder(EDGE_BATCH);
 
@@ -823,8 +837,12 @@ public class JoinStories extends PTransform<PCollection<Article>, JoinStories.Re
             KvCoder.of(StringUtf8Coder.of(), StoryFeatures.Coder.of()), shards))
         .apply("JoinAssignments", OnePassCoGroupByKey.create())
         .apply("FillStoryFields", ParDo.of(new DoFn<KV<Integer, CoGbkResult>, Article>() {
+          private final StageClock clock = new StageClock("story_assign");
+
           @ProcessElement
           public void process(@Element KV<Integer, CoGbkResult> r, MultiOutputReceiver out) {
+            long t = clock.start();
+            long filled = 0;
             Map<String, String> storyIds = new HashMap<>();
             for (KV<String, String> a : r.getValue().getAll(storyTag)) {
               storyIds.put(a.getKey(), a.getValue());
@@ -850,7 +868,9 @@ public class JoinStories extends PTransform<PCollection<Article>, JoinStories.Re
               out.get(outArticles).output(filledArticle);
               out.get(outMembers).output(KV.of(storyId,
                   KV.of(filledArticle, Arrays.asList(feats.get(id).keyTerms))));
+              filled++;
             }
+            clock.stop(t, filled);
           }
         }).withOutputTags(outArticles, TupleTagList.of(outMembers)));
     PCollection<Article> articles = filled.get(outArticles).setCoder(articleCoder);

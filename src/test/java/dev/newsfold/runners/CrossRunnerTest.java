@@ -73,8 +73,14 @@ public class CrossRunnerTest {
             runner.getKey() + " manifest count of " + table.getKey());
       }
       assertTrue(Files.exists(output.resolve("manifest.json")));
+      // The story stage's progress clocks count every article on every runner.
+      JsonNode counters = manifest.get("stage_counters");
+      int articles = manifest.get("rows").path("articles").asInt();
+      assertEquals(articles, counters.path("story_keys/elements").asInt(), runner.getKey() + " articles keyed");
+      assertEquals(articles, counters.path("story_assign/elements").asInt(), runner.getKey() + " articles assigned");
+      assertTrue(counters.path("story_compare/elements").asInt() > 0, runner.getKey() + " block members compared");
       if (!options.isEmpty()) {
-        assertTrue(manifest.get("stage_counters").path("stories/largeComponents").asInt() > 0,
+        assertTrue(counters.path("stories/largeComponents").asInt() > 0,
             runner.getKey() + ": no component went to the rounds");
       }
       out.put(runner.getKey(), tables);

@@ -2,12 +2,17 @@ package dev.newsfold.stories;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertNotEquals;
+import static org.junit.Assert.assertTrue;
 
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import org.apache.beam.sdk.PipelineResult;
+import org.apache.beam.sdk.metrics.MetricNameFilter;
+import org.apache.beam.sdk.metrics.MetricResult;
+import org.apache.beam.sdk.metrics.MetricsFilter;
 import org.apache.beam.sdk.testing.PAssert;
 import org.apache.beam.sdk.testing.TestPipeline;
 import org.apache.beam.sdk.transforms.Create;
@@ -67,7 +72,15 @@ public class GuardedRoundsTest {
         .apply(new GuardedRounds(0.1, 0.85, 10, 6, 4));
     PAssert.that(out.get(GuardedRounds.CLUSTERED)).containsInAnyOrder(stories);
     PAssert.that(out.get(GuardedRounds.DUPLICATES)).containsInAnyOrder(copies);
-    p.run().waitUntilFinish();
+    PipelineResult result = p.run();
+    result.waitUntilFinish();
+    // The rounds' progress clock counts the clusters it visits (the progress lines of a long run show it).
+    long visited = 0;
+    for (MetricResult<Long> c : result.metrics().queryMetrics(MetricsFilter.builder()
+        .addNameFilter(MetricNameFilter.named("story_rounds", "elements")).build()).getCounters()) {
+      visited += c.getAttempted();
+    }
+    assertTrue("clusters visited in guard rounds: " + visited, visited > 0);
   }
 
   @Test
