@@ -20,10 +20,8 @@ import org.slf4j.LoggerFactory;
 final class ProgressLog {
 
   private static final Logger LOG = LoggerFactory.getLogger(ProgressLog.class);
-  static final List<String> STAGES = List.of("read", "parse", "clean", "story_keys", "story_compare", "story_rounds",
-      "story_assign", "entities", "claims");
-  // Shown only once they start: the guard rounds run only for very large story components.
-  private static final List<String> SHOWN_WHEN_STARTED = List.of("story_rounds");
+  // Shown only once it starts: the guard rounds run only for very large story components.
+  private static final String SHOWN_WHEN_STARTED = "story_rounds";
 
   private ProgressLog() {}
 
@@ -57,7 +55,7 @@ final class ProgressLog {
 
   static String line(Map<String, Long> done) {
     List<String> parts = new ArrayList<>();
-    for (String stage : STAGES) {
+    for (String stage : StageClock.STAGES) {
       String what = switch (stage) {
         case "read" -> "files read";
         case "parse" -> "documents parsed";
@@ -70,7 +68,7 @@ final class ProgressLog {
         default -> "articles with claims";
       };
       long n = done.getOrDefault(stage, 0L);
-      if (n > 0 || !SHOWN_WHEN_STARTED.contains(stage)) {
+      if (n > 0 || !stage.equals(SHOWN_WHEN_STARTED)) {
         parts.add(String.format("%,d %s", n, what));
       }
     }

@@ -1,6 +1,7 @@
 package dev.newsfold;
 
 import java.io.Serializable;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -20,6 +21,10 @@ import org.slf4j.LoggerFactory;
  * per worker process and log a progress line there at most every 30 seconds, so a long Flink job is not silent.
  */
 public final class StageClock implements Serializable {
+  /** The stages that keep a clock, in pipeline order: the order of progress lines and benchmark reports. */
+  public static final List<String> STAGES = List.of("read", "parse", "clean", "story_keys", "story_compare",
+      "story_rounds", "story_assign", "entities", "claims");
+
   private static final Logger LOG = LoggerFactory.getLogger(StageClock.class);
   private static final long LOG_INTERVAL_NANOS = 30_000_000_000L;
 

@@ -2,6 +2,7 @@ package dev.newsfold.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.newsfold.StageClock;
 import dev.newsfold.io.QueryTables;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -37,8 +38,7 @@ public final class BenchmarkReport {
         m.get("runner").asText(), inputs, articles, wall, articles / wall);
     JsonNode stages = m.get("stage_counters");
     System.out.println("per stage (busy time summed over workers; articles per busy second):");
-    for (String stage : List.of("read", "parse", "clean", "story_keys", "story_compare", "story_rounds",
-        "story_assign", "entities", "claims")) {
+    for (String stage : StageClock.STAGES) {
       JsonNode busy = stages.get(stage + "/busy_micros");
       if (busy != null && busy.asLong() > 0) {
         double seconds = busy.asLong() / 1e6;
