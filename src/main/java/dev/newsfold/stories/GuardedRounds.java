@@ -131,11 +131,11 @@ public class GuardedRounds extends PTransform<PCollection<Edge>, PCollectionTupl
 
       @Override
       public void encode(Link l, OutputStream os) throws IOException {
+        IdCoder.of().encode(l.a, os);
+        VarIntCoder.of().encode(l.sizeA, os);
+        IdCoder.of().encode(l.b, os);
+        VarIntCoder.of().encode(l.sizeB, os);
         DataOutputStream out = new DataOutputStream(os);
-        out.writeUTF(l.a);
-        out.writeInt(l.sizeA);
-        out.writeUTF(l.b);
-        out.writeInt(l.sizeB);
         out.writeDouble(l.sum);
         out.writeDouble(l.max);
         out.flush();
@@ -143,12 +143,89 @@ public class GuardedRounds extends PTransform<PCollection<Edge>, PCollectionTupl
 
       @Override
       public Link decode(InputStream is) throws IOException {
+        String a = IdCoder.of().decode(is);
+        int sizeA = VarIntCoder.of().decode(is);
+        String b = IdCoder.of().decode(is);
+        int sizeB = VarIntCoder.of().decode(is);
         DataInputStream in = new DataInputStream(is);
-        return new Link(in.readUTF(), in.readInt(), in.readUTF(), in.readInt(), in.readDouble(), in.readDouble());
+        return new Link(a, sizeA, b, sizeB, in.readDouble(), in.readDouble());
       }
 
       @Override
       public void verifyDeterministic() {}
+    }
+  }
+
+  /**
+   * Article ids and cluster labels (16 lowercase hex digits, {@code ArticleIds}) as 8 bytes, and a pair key ("id id")
+   * as 16, instead of 17 and 34 UTF-8 bytes: the rounds shuffle every link several times, and at 1M articles the
+   * bytes spill to disk. Any other string (tests use short names) is written as UTF-8 after a marker.
+   */
+  static final class IdCoder extends AtomicCoder<String> {
+    private static final IdCoder INSTANCE = new IdCoder();
+    private static final int TEXT = 0;
+    private static final int ID = 1;
+    private static final int PAIR = 2;
+    private static final int HEX = 16;
+
+    static IdCoder of() {
+      return INSTANCE;
+    }
+
+    @Override
+    public void encode(String s, OutputStream os) throws IOException {
+      DataOutputStream out = new DataOutputStream(os);
+      if (s.length() == HEX && isHex(s, 0)) {
+        out.writeByte(ID);
+        out.writeLong(Long.parseUnsignedLong(s, 16));
+      } else if (s.length() == 2 * HEX + 1 && s.charAt(HEX) == ' ' && isHex(s, 0) && isHex(s, HEX + 1)) {
+        out.writeByte(PAIR);
+        out.writeLong(Long.parseUnsignedLong(s, 0, HEX, 16));
+        out.writeLong(Long.parseUnsignedLong(s, HEX + 1, 2 * HEX + 1, 16));
+      } else {
+        out.writeByte(TEXT);
+        out.flush();
+        StringUtf8Coder.of().encode(s, os);
+        return;
+      }
+      out.flush();
+    }
+
+    @Override
+    public String decode(InputStream is) throws IOException {
+      DataInputStream in = new DataInputStream(is);
+      int tag = in.readByte();
+      if (tag == ID) {
+        return new String(hex(in.readLong(), new char[HEX], 0));
+      } else if (tag == PAIR) {
+        char[] c = new char[2 * HEX + 1];
+        hex(in.readLong(), c, 0);
+        c[HEX] = ' ';
+        return new String(hex(in.readLong(), c, HEX + 1));
+      }
+      return StringUtf8Coder.of().decode(is);
+    }
+
+    @Override
+    public void verifyDeterministic() {}
+
+    /** Lowercase only: an upper-case id would not come back the same. */
+    private static boolean isHex(String s, int from) {
+      for (int i = from; i < from + HEX; i++) {
+        char c = s.charAt(i);
+        if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    private static char[] hex(long v, char[] out, int from) {
+      for (int i = from + HEX - 1; i >= from; i--) {
+        out[i] = Character.forDigit((int) (v & 0xf), 16);
+        v >>>= 4;
+      }
+      return out;
     }
   }
 
@@ -248,16 +325,17 @@ public class GuardedRounds extends PTransform<PCollection<Edge>, PCollectionTupl
           }
         })).setCoder(REC_KV))
         .apply("LinksAndCopyGroups", Flatten.pCollections());
-    PCollection<KV<String, Rec>> links = relabel("LinkCopyGroups", start);
+    PCollection<KV<String, Rec>> links = relabel("LinkCopyGroups", start, fraction, exponent);
     List<PCollection<KV<String, String>>> merges = new ArrayList<>();
     for (int r = 0; r < rounds; r++) {
       String name = "GuardRound" + r;
       PCollection<KV<String, Rec>> proposals = step(name + "/Propose", links, new Propose(fraction, exponent));
-      PCollectionTuple absorbed = JoinStories.groupByShard(name + "/Absorb", proposals, Rec.Coder.of(), shards)
+      PCollectionTuple absorbed = JoinStories.groupByShard(name + "/Absorb", proposals, IdCoder.of(), Rec.Coder.of(),
+              shards)
           .apply(name + "/Absorb", ParDo.of(new Absorb(fraction, exponent, r))
               .withOutputTags(Absorb.CHAIN, TupleTagList.of(Absorb.MERGES)));
       merges.add(absorbed.get(Absorb.MERGES).setCoder(ConnectedComponents.PAIR));
-      links = relabel(name + "/Relabel", absorbed.get(Absorb.CHAIN).setCoder(REC_KV));
+      links = relabelSecondEnds(name + "/Relabel", absorbed.get(Absorb.CHAIN).setCoder(REC_KV), fraction, exponent);
     }
     links.apply("CountLinksLeft", ParDo.of(new DoFn<KV<String, Rec>, Void>() {
       private final Counter left = Metrics.counter(JoinStories.NS, "guardedLinksLeft");
@@ -326,8 +404,9 @@ public class GuardedRounds extends PTransform<PCollection<Edge>, PCollectionTupl
 
   /**
    * What travels between the groupings of a round, keyed by a cluster (or by a pair before summing): a link at its
-   * first end (LINK) or its second (PEER), a cluster's strongest move out (OWN), a move offered to its target
-   * (CANDIDATE), or a cluster's new label and size (MAP).
+   * first end (LINK) or, when it passes the guard, also at its second (PEER), a cluster's strongest move out (OWN), a
+   * move offered to its target (CANDIDATE), a link of a cluster that offered to move, sent to the target with the
+   * offer (MOVING), or a cluster's new label and size (MAP).
    */
   static final class Rec {
     static final byte LINK = 0;
@@ -335,6 +414,7 @@ public class GuardedRounds extends PTransform<PCollection<Edge>, PCollectionTupl
     static final byte OWN = 2;
     static final byte CANDIDATE = 3;
     static final byte MAP = 4;
+    static final byte MOVING = 5;
 
     final byte kind;
     final Link link;
@@ -373,9 +453,8 @@ public class GuardedRounds extends PTransform<PCollection<Edge>, PCollectionTupl
         out.writeByte(r.kind);
         out.flush();
         if (r.kind == MAP) {
-          out.writeUTF(r.label);
-          out.writeInt(r.size);
-          out.flush();
+          IdCoder.of().encode(r.label, os);
+          VarIntCoder.of().encode(r.size, os);
         } else {
           Link.Coder.of().encode(r.link, os);
         }
@@ -386,7 +465,7 @@ public class GuardedRounds extends PTransform<PCollection<Edge>, PCollectionTupl
         DataInputStream in = new DataInputStream(is);
         byte kind = in.readByte();
         if (kind == MAP) {
-          return map(in.readUTF(), in.readInt());
+          return map(IdCoder.of().decode(is), VarIntCoder.of().decode(is));
         }
         return Rec.of(kind, Link.Coder.of().decode(is));
       }
@@ -396,11 +475,11 @@ public class GuardedRounds extends PTransform<PCollection<Edge>, PCollectionTupl
     }
   }
 
-  private static final KvCoder<String, Rec> REC_KV = KvCoder.of(StringUtf8Coder.of(), Rec.Coder.of());
+  private static final KvCoder<String, Rec> REC_KV = KvCoder.of(IdCoder.of(), Rec.Coder.of());
 
   /** One grouping by key on shards, then {@code fn} on each key's records. */
   private PCollection<KV<String, Rec>> step(String name, PCollection<KV<String, Rec>> in, PerKey fn) {
-    return JoinStories.groupByShard(name, in, Rec.Coder.of(), shards)
+    return JoinStories.groupByShard(name, in, IdCoder.of(), Rec.Coder.of(), shards)
         .apply(name, ParDo.of(new DoFn<KV<Integer, Iterable<KV<String, Rec>>>, KV<String, Rec>>() {
           @ProcessElement
           public void process(@Element KV<Integer, Iterable<KV<String, Rec>>> s,
@@ -418,11 +497,11 @@ public class GuardedRounds extends PTransform<PCollection<Edge>, PCollectionTupl
 
   /**
    * Relabels both ends of every link through the MAP records beside them (ends without one keep label and size),
-   * drops links inside one cluster and sums the links of each new pair, in sorted order so the sum is the same on
-   * every runner. Input: LINKs keyed by their first end and MAPs keyed by the cluster they rename; output: each
-   * link as LINK at its first end and PEER at its second, ready for the next round.
+   * drops links inside one cluster and sums the links of each new pair. Input: LINKs keyed by their first end and
+   * MAPs keyed by the cluster they rename.
    */
-  private PCollection<KV<String, Rec>> relabel(String name, PCollection<KV<String, Rec>> linksAndMaps) {
+  private PCollection<KV<String, Rec>> relabel(String name, PCollection<KV<String, Rec>> linksAndMaps, double f,
+      double e) {
     PCollection<KV<String, Rec>> firstDone = step(name + "/FirstEnds", linksAndMaps, (key, recs, out) -> {
       Rec map = mapOf(recs);
       for (Rec r : recs) {
@@ -435,7 +514,19 @@ public class GuardedRounds extends PTransform<PCollection<Edge>, PCollectionTupl
         }
       }
     });
-    PCollection<KV<String, Rec>> byPair = step(name + "/SecondEnds", firstDone, (key, recs, out) -> {
+    return relabelSecondEnds(name, firstDone, f, e);
+  }
+
+  /**
+   * Relabels the second end of every link through the MAP records beside it, drops links inside one cluster and sums
+   * the links of each new pair, in sorted order so the sum is the same on every runner. Input: LINKs keyed by their
+   * second end (first ends already relabelled) and MAPs keyed by the cluster they rename; output: each link as LINK
+   * at its first end, and as PEER at its second when it passes the guard (only passing links make moves), ready for
+   * the next round.
+   */
+  private PCollection<KV<String, Rec>> relabelSecondEnds(String name, PCollection<KV<String, Rec>> linksAndMaps,
+      double f, double e) {
+    PCollection<KV<String, Rec>> byPair = step(name + "/SecondEnds", linksAndMaps, (key, recs, out) -> {
       Rec map = mapOf(recs);
       for (Rec r : recs) {
         if (r.kind == Rec.LINK) {
@@ -462,7 +553,9 @@ public class GuardedRounds extends PTransform<PCollection<Edge>, PCollectionTupl
       }
       Link l = new Link(first.low(), first.sizeOf(first.low()), first.high(), first.sizeOf(first.high()), sum, max);
       out.output(KV.of(l.a, Rec.link(l)));
-      out.output(KV.of(l.b, Rec.of(Rec.PEER, l)));
+      if (Link.passes(l.sum, l.sizeA, l.sizeB, f, e)) {
+        out.output(KV.of(l.b, Rec.of(Rec.PEER, l)));
+      }
     });
   }
 
@@ -477,7 +570,9 @@ public class GuardedRounds extends PTransform<PCollection<Edge>, PCollectionTupl
 
   /**
    * At each cluster: its strongest passing move out (OWN, to itself) and, when no passing move into it is stronger,
-   * that move as a CANDIDATE at its target; every link goes on at its first end.
+   * that move as a CANDIDATE at its target. The cluster's links (it is their first end) go on beside it, or, when it
+   * offers to move, beside the target as MOVING: there the target relabels them if it takes the move, so the round
+   * needs no grouping by first end to spread the new labels.
    */
   private static final class Propose implements PerKey {
     private final double f;
@@ -494,9 +589,6 @@ public class GuardedRounds extends PTransform<PCollection<Edge>, PCollectionTupl
       Link bestIn = null;
       for (Rec r : recs) {
         Link l = r.link;
-        if (r.kind == Rec.LINK) {
-          out.output(KV.of(cluster, r));
-        }
         if (!Link.passes(l.sum, l.sizeA, l.sizeB, f, e)) {
           continue;
         }
@@ -506,10 +598,18 @@ public class GuardedRounds extends PTransform<PCollection<Edge>, PCollectionTupl
           bestIn = bestIn == null || Link.STRONGEST_FIRST.compare(l, bestIn) < 0 ? l : bestIn;
         }
       }
+      boolean offers = false;
       if (bestOut != null) {
         out.output(KV.of(cluster, Rec.of(Rec.OWN, bestOut)));
         if (bestIn == null || Link.STRONGEST_FIRST.compare(bestOut, bestIn) < 0) {
           out.output(KV.of(bestOut.other(cluster), Rec.of(Rec.CANDIDATE, bestOut)));
+          offers = true;
+        }
+      }
+      String at = offers ? bestOut.other(cluster) : cluster;
+      for (Rec r : recs) {
+        if (r.kind == Rec.LINK) {
+          out.output(KV.of(at, offers ? Rec.of(Rec.MOVING, r.link) : r));
         }
       }
     }
@@ -517,7 +617,9 @@ public class GuardedRounds extends PTransform<PCollection<Edge>, PCollectionTupl
 
   /**
    * At each target: takes the candidates stronger than its own move out, strongest first, each re-checked against
-   * the target's grown size; emits MAP records for the target and its movers, the links unchanged, and the merges.
+   * the target's grown size. Relabels the first ends of its own links and of its movers' links (a cluster that
+   * offered to move absorbs nothing: its offer beat every move into it), emits them at their second ends with MAP
+   * records for the target and its movers, and emits the merges.
    */
   private static final class Absorb extends DoFn<KV<Integer, Iterable<KV<String, Rec>>>, KV<String, Rec>> {
     static final TupleTag<KV<String, Rec>> CHAIN = new TupleTag<KV<String, Rec>>() {};
@@ -544,21 +646,19 @@ public class GuardedRounds extends PTransform<PCollection<Edge>, PCollectionTupl
         String target = k.getKey();
         Link mine = null;
         List<Link> movers = new ArrayList<>();
+        List<Link> links = new ArrayList<>();
         for (Rec r : k.getValue()) {
-          if (r.kind == Rec.LINK) {
-            out.get(CHAIN).output(KV.of(target, r));
+          if (r.kind == Rec.LINK || r.kind == Rec.MOVING) {
+            links.add(r.link);
           } else if (r.kind == Rec.OWN) {
             mine = r.link;
           } else if (r.kind == Rec.CANDIDATE) {
             movers.add(r.link);
           }
         }
-        if (movers.isEmpty()) {
-          continue;
-        }
         movers.sort(Link.STRONGEST_FIRST);
-        long size = movers.get(0).sizeOf(target);
-        List<String> taken = new ArrayList<>();
+        long size = movers.isEmpty() ? 0 : movers.get(0).sizeOf(target);
+        Set<String> taken = new HashSet<>();
         for (Link l : movers) {
           String mover = l.other(target);
           // A move weaker than the target's own move out waits: the target may be moving this round.
@@ -570,15 +670,24 @@ public class GuardedRounds extends PTransform<PCollection<Edge>, PCollectionTupl
             deferred.inc();
           }
         }
+        int newSize = Math.toIntExact(size);
+        for (Link l : links) {
+          // Its first end is the target (when it absorbed, it grew) or a mover (when taken, it is the target now).
+          boolean relabel = !taken.isEmpty() && (l.a.equals(target) || taken.contains(l.a));
+          Link n = relabel ? new Link(target, newSize, l.b, l.sizeB, l.sum, l.max) : l;
+          out.get(CHAIN).output(KV.of(n.b, Rec.link(n)));
+        }
         if (taken.isEmpty()) {
           continue;
         }
         merged.inc(taken.size());
-        int newSize = Math.toIntExact(size);
         out.get(CHAIN).output(KV.of(target, Rec.map(target, newSize)));
-        for (String mover : taken) {
-          out.get(CHAIN).output(KV.of(mover, Rec.map(target, newSize)));
-          out.get(MERGES).output(KV.of(target, mover));
+        for (Link l : movers) {
+          String mover = l.other(target);
+          if (taken.contains(mover)) {
+            out.get(CHAIN).output(KV.of(mover, Rec.map(target, newSize)));
+            out.get(MERGES).output(KV.of(target, mover));
+          }
         }
       }
       clock.stop(t, byCluster.size());

@@ -353,12 +353,19 @@ public class JoinStories extends PTransform<PCollection<Article>, JoinStories.Re
 
   static <V> PCollection<KV<Integer, Iterable<KV<String, V>>>> groupByShard(String name,
       PCollection<KV<String, V>> in, org.apache.beam.sdk.coders.Coder<V> valueCoder, int shards) {
+    return groupByShard(name, in, StringUtf8Coder.of(), valueCoder, shards);
+  }
+
+  /** {@link #groupByShard(String, PCollection, org.apache.beam.sdk.coders.Coder, int)} with a coder for the keys. */
+  static <V> PCollection<KV<Integer, Iterable<KV<String, V>>>> groupByShard(String name,
+      PCollection<KV<String, V>> in, org.apache.beam.sdk.coders.Coder<String> keyCoder,
+      org.apache.beam.sdk.coders.Coder<V> valueCoder, int shards) {
     return in.apply(name + "/Shard", ParDo.of(new DoFn<KV<String, V>, KV<Integer, KV<String, V>>>() {
           @ProcessElement
           public void process(@Element KV<String, V> kv, OutputReceiver<KV<Integer, KV<String, V>>> out) {
             out.output(KV.of(shard(kv.getKey(), shards), kv));
           }
-        })).setCoder(KvCoder.of(VarIntCoder.of(), KvCoder.of(StringUtf8Coder.of(), valueCoder)))
+        })).setCoder(KvCoder.of(VarIntCoder.of(), KvCoder.of(keyCoder, valueCoder)))
         .apply(name + "/Group", GroupByKey.create());
   }
 

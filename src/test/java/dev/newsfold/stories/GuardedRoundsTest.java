@@ -13,9 +13,11 @@ import org.apache.beam.sdk.PipelineResult;
 import org.apache.beam.sdk.metrics.MetricNameFilter;
 import org.apache.beam.sdk.metrics.MetricResult;
 import org.apache.beam.sdk.metrics.MetricsFilter;
+import org.apache.beam.sdk.testing.CoderProperties;
 import org.apache.beam.sdk.testing.PAssert;
 import org.apache.beam.sdk.testing.TestPipeline;
 import org.apache.beam.sdk.transforms.Create;
+import org.apache.beam.sdk.util.CoderUtils;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.junit.Rule;
@@ -81,6 +83,18 @@ public class GuardedRoundsTest {
       visited += c.getAttempted();
     }
     assertTrue("clusters visited in guard rounds: " + visited, visited > 0);
+  }
+
+  @Test
+  public void compactIdsComeBackUnchanged() throws Exception {
+    String id = "0f3a9c00ffe1b2d4";
+    for (String s : List.of(id, "ffffffffffffffff", "0000000000000000", id + " 8a00000000000001", "a0", "a0 b1", "",
+        "0F3A9C00FFE1B2D4", "0f3a9c00ffe1b2dg", id + "-" + id, id + " " + id + " ", "é ü")) {
+      CoderProperties.coderDecodeEncodeEqual(GuardedRounds.IdCoder.of(), s);
+    }
+    // What makes it compact: 9 bytes for an id and 17 for a pair, against 17 and 34 as plain UTF-8.
+    assertEquals(9, CoderUtils.encodeToByteArray(GuardedRounds.IdCoder.of(), id).length);
+    assertEquals(17, CoderUtils.encodeToByteArray(GuardedRounds.IdCoder.of(), id + " " + id).length);
   }
 
   @Test
