@@ -329,7 +329,7 @@ public class GuardedRounds extends PTransform<PCollection<Edge>, PCollectionTupl
     List<PCollection<KV<String, String>>> merges = new ArrayList<>();
     for (int r = 0; r < rounds; r++) {
       String name = "GuardRound" + r;
-      PCollection<KV<String, Rec>> proposals = step(name + "/Propose", links, new Propose(fraction, exponent));
+      PCollection<KV<String, Rec>> proposals = step(name + "/Propose", links, new Propose(fraction, exponent, r));
       PCollectionTuple absorbed = JoinStories.groupByShard(name + "/Absorb", proposals, IdCoder.of(), Rec.Coder.of(),
               shards)
           .apply(name + "/Absorb", ParDo.of(new Absorb(fraction, exponent, r))
@@ -577,10 +577,14 @@ public class GuardedRounds extends PTransform<PCollection<Edge>, PCollectionTupl
   private static final class Propose implements PerKey {
     private final double f;
     private final double e;
+    private final Counter links;
+    private final Counter passing;
 
-    Propose(double f, double e) {
+    Propose(double f, double e, int round) {
       this.f = f;
       this.e = e;
+      this.links = Metrics.counter(JoinStories.NS, "guardRound" + round + "Links");
+      this.passing = Metrics.counter(JoinStories.NS, "guardRound" + round + "PassingLinks");
     }
 
     @Override
@@ -589,8 +593,14 @@ public class GuardedRounds extends PTransform<PCollection<Edge>, PCollectionTupl
       Link bestIn = null;
       for (Rec r : recs) {
         Link l = r.link;
+        if (r.kind == Rec.LINK) {
+          links.inc();
+        }
         if (!Link.passes(l.sum, l.sizeA, l.sizeB, f, e)) {
           continue;
+        }
+        if (r.kind == Rec.LINK) {
+          passing.inc();
         }
         if (l.moves(cluster)) {
           bestOut = bestOut == null || Link.STRONGEST_FIRST.compare(l, bestOut) < 0 ? l : bestOut;
