@@ -88,4 +88,12 @@ public interface NewsfoldOptions extends PipelineOptions {
   int getMaxComponentArticles();
 
   void setMaxComponentArticles(int value);
+
+  @Description("In story components clustered in rounds (see --maxComponentArticles), each article keeps only its N "
+      + "strongest story edges; an edge stays when either end keeps it. Bounds the links every round carries when weak "
+      + "edges chain a crawl into one giant component. 0 keeps every edge.")
+  @Default.Integer(0)
+  int getMaxLinksPerArticle();
+
+  void setMaxLinksPerArticle(int value);
 }

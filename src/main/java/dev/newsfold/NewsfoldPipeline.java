@@ -105,9 +105,9 @@ public final class NewsfoldPipeline {
       return 2;
     }
     if (options.getOutputShards() < 1 || options.getReadBuckets() < 1 || options.getShuffleShards() < 0
-        || options.getMaxComponentArticles() < 0) {
-      err.println("newsfold: --outputShards and --readBuckets must be at least 1, --shuffleShards and "
-          + "--maxComponentArticles at least 0");
+        || options.getMaxComponentArticles() < 0 || options.getMaxLinksPerArticle() < 0) {
+      err.println("newsfold: --outputShards and --readBuckets must be at least 1, --shuffleShards, "
+          + "--maxComponentArticles and --maxLinksPerArticle at least 0");
       return 2;
     }
     String runner = options.getRunner().getSimpleName();
@@ -227,7 +227,8 @@ public final class NewsfoldPipeline {
         .apply("Clean", CleanArticles.create(options.getMinWords(), options.getTemplateMinPages()).withBuckets(shards));
     JoinStories.Result joined = cleaned.get(CleanArticles.ARTICLES)
         .apply("Stories", JoinStories.create().withShards(shards)
-            .withMaxComponentArticles(options.getMaxComponentArticles()));
+            .withMaxComponentArticles(options.getMaxComponentArticles())
+            .withMaxLinksPerArticle(options.getMaxLinksPerArticle()));
     PCollection<Article> articles = joined.articles();
 
     PCollection<Reject> rejects = PCollectionList.of(read.get(ReadRawDocuments.REJECTS))

@@ -256,6 +256,9 @@ public class NewsfoldPipelineTest {
     assertEquals(2, negative.code());
     assertEquals(1, negative.err().strip().lines().count(), negative.err());
     assertTrue(negative.err().contains("--maxComponentArticles"), negative.err());
+    Run negativeLinks = run("--maxLinksPerArticle=-2", "--output=" + tmp.resolve("o5"));
+    assertEquals(2, negativeLinks.code());
+    assertTrue(negativeLinks.err().contains("--maxLinksPerArticle"), negativeLinks.err());
 
     Path file = tmp.resolve("a-file");
     Run badOutput = run("--output=" + file.resolve("sub"), "--input=seeds/*");

@@ -23,10 +23,11 @@ import java.util.zip.GZIPInputStream;
 /**
  * Scores the real {@link JoinStories} transform against gold story clusters on the DirectRunner.
  *
- * <p>Usage: {@code EvaluateStories DATA_DIR [ecbplus|news-aggregator|all] [MAX_COMPONENT_ARTICLES]} where DATA_DIR
+ * <p>Usage: {@code EvaluateStories DATA_DIR [ecbplus|news-aggregator|all] [MAX_COMPONENT_ARTICLES [MAX_LINKS]]} where DATA_DIR
  * holds ecbplus/ and news-aggregator/ (the shared labelled data). Prints B-cubed and pairwise P/R/F1 and articles per
  * second. MAX_COMPONENT_ARTICLES (default: the transform's) sets the size above which a component is clustered in
- * rounds ({@link JoinStories#withMaxComponentArticles}); 0 measures the rounds on every component.
+ * rounds ({@link JoinStories#withMaxComponentArticles}); 0 measures the rounds on every component. MAX_LINKS caps the
+ * story edges per article in the rounds ({@link JoinStories#withMaxLinksPerArticle}).
  */
 public final class EvaluateStories {
   private EvaluateStories() {}
@@ -36,6 +37,9 @@ public final class EvaluateStories {
     String which = args.length > 1 ? args[1] : "all";
     JoinStories transform = args.length > 2
         ? JoinStories.create().withMaxComponentArticles(Integer.parseInt(args[2])) : JoinStories.create();
+    if (args.length > 3) {
+      transform = transform.withMaxLinksPerArticle(Integer.parseInt(args[3]));
+    }
     if (which.equals("all") || which.equals("ecbplus")) {
       report("ecbplus", ecbplus(data.resolve("ecbplus/ecbplus_docs.jsonl.gz")), transform);
     }

@@ -58,13 +58,24 @@ public class GuardedRounds extends PTransform<PCollection<Edge>, PCollectionTupl
   private final int rounds;
   private final int componentRounds;
   private final int shards;
+  private final int maxLinksPerArticle;
 
   GuardedRounds(double fraction, double exponent, int rounds, int componentRounds, int shards) {
+    this(fraction, exponent, rounds, componentRounds, shards, 0);
+  }
+
+  /**
+   * With {@code maxLinksPerArticle} > 0 each article keeps only its strongest story edges: an edge stays when it is
+   * among the {@code maxLinksPerArticle} strongest of either end. 0 keeps them all.
+   */
+  GuardedRounds(double fraction, double exponent, int rounds, int componentRounds, int shards,
+      int maxLinksPerArticle) {
     this.fraction = fraction;
     this.exponent = exponent;
     this.rounds = rounds;
     this.componentRounds = componentRounds;
     this.shards = shards;
+    this.maxLinksPerArticle = maxLinksPerArticle;
   }
 
   /** The links between two clusters: summed and strongest edge score, and both sizes. */
@@ -310,12 +321,10 @@ public class GuardedRounds extends PTransform<PCollection<Edge>, PCollectionTupl
     // one chain of groupings (no collection is read twice): Flink's batch optimizer walks every path through the
     // graph, and rounds that reused the links and the mappings doubled the paths each round.
     PCollection<KV<String, Rec>> start = PCollectionList
-        .of(edges.apply("StoryLinks", ParDo.of(new DoFn<Edge, KV<String, Rec>>() {
+        .of(distinctStoryEdges(edges).apply("StoryLinks", ParDo.of(new DoFn<Edge, KV<String, Rec>>() {
           @ProcessElement
           public void process(@Element Edge e, OutputReceiver<KV<String, Rec>> out) {
-            if (e.type == Edge.STORY) {
-              out.output(KV.of(e.a, Rec.link(new Link(e.a, 1, e.b, 1, e.score, e.score))));
-            }
+            out.output(KV.of(e.a, Rec.link(new Link(e.a, 1, e.b, 1, e.score, e.score))));
           }
         })).setCoder(REC_KV))
         .and(groupOf.apply("CopyGroupMaps", ParDo.of(new DoFn<KV<String, KV<String, Integer>>, KV<String, Rec>>() {
@@ -400,6 +409,78 @@ public class GuardedRounds extends PTransform<PCollection<Edge>, PCollectionTupl
           }
         })).setCoder(ConnectedComponents.PAIR);
     return PCollectionTuple.of(CLUSTERED, clustered).and(DUPLICATES, copyGroups.get(canonicalTag));
+  }
+
+  private static final KvCoder<String, Edge> EDGE_BY_ID = KvCoder.of(IdCoder.of(), Edge.Coder.of());
+
+  /**
+   * The story edges, each pair once: a pair whose key terms are all split blocks is compared in a window of each, on
+   * different shards, and arrives once per window, which the one-worker clusterer ignores (its edge table is
+   * distinct) but summed links would count again. With a cap, first each article's strongest
+   * {@code maxLinksPerArticle} (strongest first, then by the other end's id): the weak edges that chain a crawl into
+   * one giant component are most of its links and rarely decide a merge, and every round carries all links.
+   */
+  private PCollection<Edge> distinctStoryEdges(PCollection<Edge> edges) {
+    final int cap = maxLinksPerArticle;
+    PCollection<KV<String, Edge>> byPair;
+    if (cap > 0) {
+      PCollection<KV<String, Edge>> atEnds = edges.apply("StoryEdgeEnds", ParDo.of(new DoFn<Edge, KV<String, Edge>>() {
+        @ProcessElement
+        public void process(@Element Edge e, OutputReceiver<KV<String, Edge>> out) {
+          if (e.type == Edge.STORY && !e.a.equals(e.b)) {
+            out.output(KV.of(e.a, e));
+            out.output(KV.of(e.b, e));
+          }
+        }
+      })).setCoder(EDGE_BY_ID);
+      byPair = JoinStories.groupByShard("StrongestEdges", atEnds, IdCoder.of(), Edge.Coder.of(), shards)
+          .apply("StrongestEdges", ParDo.of(new DoFn<KV<Integer, Iterable<KV<String, Edge>>>, KV<String, Edge>>() {
+            private final Counter capped = Metrics.counter(JoinStories.NS, "guardedEdgeEndsCapped");
+
+            @ProcessElement
+            public void process(@Element KV<Integer, Iterable<KV<String, Edge>>> s,
+                OutputReceiver<KV<String, Edge>> out) {
+              for (Map.Entry<String, List<Edge>> article : JoinStories.byKey(s.getValue()).entrySet()) {
+                String id = article.getKey();
+                java.util.TreeSet<Edge> strongest = new java.util.TreeSet<>(Comparator.<Edge>comparingDouble(
+                    e -> -e.score).thenComparing(e -> e.a.equals(id) ? e.b : e.a));
+                strongest.addAll(article.getValue()); // a pair's repeats are one element here
+                int kept = 0;
+                for (Edge e : strongest) {
+                  if (kept++ == cap) {
+                    capped.inc(strongest.size() - cap);
+                    break;
+                  }
+                  out.output(KV.of(e.a + " " + e.b, e));
+                }
+              }
+            }
+          })).setCoder(EDGE_BY_ID);
+    } else {
+      byPair = edges.apply("StoryEdgePairs", ParDo.of(new DoFn<Edge, KV<String, Edge>>() {
+        @ProcessElement
+        public void process(@Element Edge e, OutputReceiver<KV<String, Edge>> out) {
+          if (e.type == Edge.STORY && !e.a.equals(e.b)) {
+            out.output(KV.of(e.a + " " + e.b, e));
+          }
+        }
+      })).setCoder(EDGE_BY_ID);
+    }
+    return JoinStories.groupByShard("DistinctStoryEdges", byPair, IdCoder.of(), Edge.Coder.of(), shards)
+        .apply("DistinctStoryEdges", ParDo.of(new DoFn<KV<Integer, Iterable<KV<String, Edge>>>, Edge>() {
+          private final Counter repeats = Metrics.counter(JoinStories.NS, "guardedEdgeRepeats");
+
+          @ProcessElement
+          public void process(@Element KV<Integer, Iterable<KV<String, Edge>>> s, OutputReceiver<Edge> out) {
+            for (List<Edge> pair : JoinStories.byKey(s.getValue()).values()) {
+              Edge first = java.util.Collections.min(pair);
+              out.output(first);
+              if (cap == 0) { // under a cap both ends may send a pair they both keep: not a repeat
+                repeats.inc(pair.size() - 1);
+              }
+            }
+          }
+        })).setCoder(Edge.Coder.of());
   }
 
   /**

@@ -104,6 +104,7 @@ public class JoinStories extends PTransform<PCollection<Article>, JoinStories.Re
     int componentRounds = 6;
     int maxComponentArticles = 20_000;
     int guardRounds = 10;
+    int maxLinksPerArticle = 0;
 
     Params copy() {
       try {
@@ -140,6 +141,7 @@ public class JoinStories extends PTransform<PCollection<Article>, JoinStories.Re
       p.componentRounds = componentRounds;
       p.maxComponentArticles = maxComponentArticles;
       p.guardRounds = guardRounds;
+      p.maxLinksPerArticle = maxLinksPerArticle;
       return p;
     }
   }
@@ -303,6 +305,17 @@ public class JoinStories extends PTransform<PCollection<Article>, JoinStories.Re
       throw new IllegalArgumentException("rounds must be at least 1");
     }
     return with(p -> p.guardRounds = rounds);
+  }
+
+  /**
+   * In components clustered in rounds, each article keeps only its {@code maxLinks} strongest story edges (an edge
+   * stays when either end keeps it); counted in {@code stories/guardedEdgeEndsCapped}. 0 (the default) keeps all.
+   */
+  public JoinStories withMaxLinksPerArticle(int maxLinks) {
+    if (maxLinks < 0) {
+      throw new IllegalArgumentException("maxLinks must be at least 0");
+    }
+    return with(p -> p.maxLinksPerArticle = maxLinks);
   }
 
   /** Output: the articles with story fields filled, and one row per story. */
@@ -744,7 +757,7 @@ public class JoinStories extends PTransform<PCollection<Article>, JoinStories.Re
     PCollection<KV<String, Edge>> edgesByComponent = routed.get(smallComponentTag).setCoder(edgeKv);
     PCollectionTuple rounds = routed.get(largeComponentTag).setCoder(Edge.Coder.of())
         .apply("ClusterLargeComponents", new GuardedRounds(p.minLinkFraction, p.sizeExponent, p.guardRounds,
-            p.componentRounds, shards));
+            p.componentRounds, shards, p.maxLinksPerArticle));
 
     final TupleTag<KV<String, String>> clustered = new TupleTag<KV<String, String>>() {};
     final TupleTag<KV<String, String>> duplicates = new TupleTag<KV<String, String>>() {};

@@ -141,4 +141,92 @@ public class GuardedRoundsTest {
     });
     p.run().waitUntilFinish();
   }
+
+  /** Two stories of five, with every article of one linked to every article of the other by medium edges. */
+  static List<Edge> twoStoriesCrossLinked() {
+    List<Edge> edges = new ArrayList<>();
+    clique(edges, "a", 5, 0.6);
+    clique(edges, "b", 5, 0.5);
+    for (int i = 0; i < 5; i++) {
+      for (int j = 0; j < 5; j++) {
+        edges.add(new Edge("a" + i, 0, "b" + j, 0, Edge.STORY, 0.35));
+      }
+    }
+    return edges;
+  }
+
+  private static Map<String, String> labels(Iterable<KV<String, String>> got) {
+    Map<String, String> label = new HashMap<>();
+    got.forEach(kv -> label.put(kv.getKey(), kv.getValue()));
+    return label;
+  }
+
+  @Test
+  public void aRepeatedEdgeCountsOnce() {
+    // Three 0.3 bridges between two stories of four sum to 0.9, under the guard 0.1 * 16^0.85 = 1.06; each arriving
+    // twice (a pair compared in windows of two split key terms) must not sum to 1.8 and weld them.
+    List<Edge> edges = new ArrayList<>();
+    clique(edges, "a", 4, 0.9);
+    clique(edges, "b", 4, 0.9);
+    for (int i = 0; i < 3; i++) {
+      edges.add(new Edge("a" + i, 0, "b" + i, 0, Edge.STORY, 0.3));
+    }
+    Map<String, StoryClusterer.Assignment> want = new StoryClusterer(0.1, 0.85).cluster(edges);
+    assertNotEquals(want.get("a0").storyId, want.get("b0").storyId);
+    HashMap<String, String> wantLabel = new HashMap<>();
+    want.forEach((id, a) -> wantLabel.put(id, a.storyId.substring(2)));
+    List<Edge> repeated = new ArrayList<>(edges);
+    repeated.addAll(edges.subList(edges.size() - 3, edges.size()));
+    PCollectionTuple out = p.apply(Create.of(repeated).withCoder(Edge.Coder.of()))
+        .apply(new GuardedRounds(0.1, 0.85, 10, 6, 4));
+    PAssert.that(out.get(GuardedRounds.CLUSTERED)).satisfies(got -> {
+      Map<String, String> label = labels(got);
+      assertEquals(wantLabel, label);
+      return null;
+    });
+    p.run().waitUntilFinish();
+  }
+
+  @Test
+  public void aCapKeepsEachArticlesStrongestEdges() {
+    // Uncapped, the 25 cross edges (sum 8.75) pass the guard (0.1 * 25^0.85 = 1.54) and the two stories merge. With
+    // four edges an article, each keeps its four story mates (0.6 or 0.5 > 0.35), so the cross edges go and the two
+    // stay apart; 5 x 5 ends dropped on each side.
+    List<Edge> edges = twoStoriesCrossLinked();
+    assertEquals(new StoryClusterer(0.1, 0.85).cluster(edges).get("a0").storyId,
+        new StoryClusterer(0.1, 0.85).cluster(edges).get("b0").storyId);
+    PCollectionTuple capped = p.apply(Create.of(edges).withCoder(Edge.Coder.of()))
+        .apply(new GuardedRounds(0.1, 0.85, 10, 6, 4, 4));
+    PAssert.that(capped.get(GuardedRounds.CLUSTERED)).satisfies(got -> {
+      Map<String, String> label = labels(got);
+      for (int i = 0; i < 5; i++) {
+        assertEquals("a0", label.get("a" + i));
+        assertEquals("b0", label.get("b" + i));
+      }
+      return null;
+    });
+    PipelineResult result = p.run();
+    result.waitUntilFinish();
+    long dropped = 0;
+    for (MetricResult<Long> c : result.metrics().queryMetrics(MetricsFilter.builder()
+        .addNameFilter(MetricNameFilter.named(JoinStories.NS, "guardedEdgeEndsCapped")).build()).getCounters()) {
+      dropped += c.getAttempted();
+    }
+    assertEquals(50, dropped);
+  }
+
+  @Test
+  public void aCapAboveEveryDegreeChangesNothing() {
+    List<Edge> edges = twoStoriesCrossLinked();
+    HashMap<String, String> wantLabel = new HashMap<>();
+    new StoryClusterer(0.1, 0.85).cluster(edges).forEach((id, a) -> wantLabel.put(id, a.storyId.substring(2)));
+    PCollectionTuple out = p.apply(Create.of(edges).withCoder(Edge.Coder.of()))
+        .apply(new GuardedRounds(0.1, 0.85, 10, 6, 4, 9));
+    PAssert.that(out.get(GuardedRounds.CLUSTERED)).satisfies(got -> {
+      Map<String, String> label = labels(got);
+      assertEquals(wantLabel, label);
+      return null;
+    });
+    p.run().waitUntilFinish();
+  }
 }
