@@ -19,7 +19,7 @@ if [[ $RUNNER != direct ]]; then
     -Dmdep.outputFile=target/test-classpath.txt
   CP="target/classes:$(cat target/test-classpath.txt)"
 fi
-CORPUS=target/bench/corpus-v2-$N
+CORPUS=target/bench/corpus-v3-$N
 if [[ ! -d $CORPUS ]]; then
   java -cp "$CP" -Dnewsfold.data="$DATA" dev.newsfold.bench.BenchmarkCorpus "$CORPUS" "$N" 1
 fi

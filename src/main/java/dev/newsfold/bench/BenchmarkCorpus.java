@@ -16,7 +16,9 @@ import java.util.zip.GZIPOutputStream;
  * Writes a benchmark corpus of N articles from real text, deterministic from a seed.
  *
  * <p>Sentences are Reuters news from CoNLL-2003 (detokenised), titles and teaser headlines are real headlines from
- * the News Aggregator slice. Articles come in stories: a base article (~600 words) and its coverage, made of wire
+ * the News Aggregator slice; in each story's sentences and titles, names and numbers are swapped for the story's own,
+ * with names drawn so that their vocabulary grows with the corpus as real names do ({@link NameDraws}). Articles
+ * come in stories: a base article (~600 words) and its coverage, made of wire
  * copies (same text, other outlet, other chrome, a paragraph sometimes dropped) and rewrites (half the sentences kept
  * and reordered, the rest new). Pages carry chrome (menus, ads, captions, trending lists of other headlines). Formats:
  * text dumps, HTML pages, JSON lines and gzipped WARC, in outlet folders named like hosts. About 1% of files are bad.
@@ -125,7 +127,7 @@ public final class BenchmarkCorpus {
         String core = m.group(1);
         String swapped = Character.isDigit(core.charAt(0))
             ? storyNumbers.computeIfAbsent(core, k -> Integer.toString(1 + random.nextInt(9999)))
-            : storyNames.computeIfAbsent(core, k -> names.get(random.nextInt(names.size())));
+            : storyNames.computeIfAbsent(core, k -> nameDraws.draw());
         w = swapped + m.group(2);
       }
       out.append(' ').append(w);
@@ -139,11 +141,12 @@ public final class BenchmarkCorpus {
 
   private final java.util.Map<String, String> storyNames = new java.util.HashMap<>();
   private final java.util.Map<String, String> storyNumbers = new java.util.HashMap<>();
-  private List<String> names;
+  private NameDraws nameDraws;
+  private java.util.Set<String> lowercase;
 
-  /** Capitalised words seen mid-sentence in the pool: the names the swap draws from. */
-  private List<String> names() {
-    if (names == null) {
+  /** Capitalised words seen mid-sentence in the pool: the names the swap starts from (see {@link NameDraws}). */
+  private void names() {
+    if (nameDraws == null) {
       java.util.TreeSet<String> found = new java.util.TreeSet<>();
       for (String sentence : sentences) {
         String[] words = sentence.split(" ");
@@ -153,13 +156,45 @@ public final class BenchmarkCorpus {
           }
         }
       }
-      names = new ArrayList<>(found);
+      lowercase = new java.util.HashSet<>();
+      for (String text : List.of(sentences, headlines).stream().flatMap(List::stream).toList()) {
+        for (String w : text.split("[^A-Za-z]+")) {
+          if (!w.isEmpty() && Character.isLowerCase(w.charAt(0))) {
+            lowercase.add(w);
+          }
+        }
+      }
+      nameDraws = new NameDraws(new ArrayList<>(found), random);
     }
-    return names;
   }
 
+  /** A teaser or trending headline: page chrome, as published. */
   private String headline() {
     return headlines.get(random.nextInt(headlines.size()));
+  }
+
+  /**
+   * A page title: a real headline with its proper names (capitalised words never seen in lower case in the sentences
+   * or headlines, so not "Says" in a title-case headline) and numbers swapped for the story's own, as its sentences are. The headlines are 56
+   * stories' coverage, so without the swap a large corpus would give thousands of unrelated stories the same title
+   * names.
+   */
+  String title() {
+    String[] words = headline().split(" ");
+    StringBuilder out = new StringBuilder();
+    for (String w : words) {
+      java.util.regex.Matcher m = VARIABLE.matcher(w);
+      if (m.matches()) {
+        String core = m.group(1);
+        if (Character.isDigit(core.charAt(0))) {
+          w = storyNumbers.computeIfAbsent(core, k -> Integer.toString(1 + random.nextInt(9999))) + m.group(2);
+        } else if (!lowercase.contains(core.toLowerCase())) {
+          w = storyNames.computeIfAbsent(core, k -> nameDraws.draw()) + m.group(2);
+        }
+      }
+      out.append(out.length() == 0 ? "" : " ").append(w);
+    }
+    return out.toString();
   }
 
   /** ~600 words in paragraphs of 1–3 sentences. */
@@ -306,12 +341,12 @@ public final class BenchmarkCorpus {
       storyNames.clear();
       storyNumbers.clear();
       List<String> base = article();
-      String title = headline();
+      String title = title();
       int day = 1 + random.nextInt(28);
       int coverage = 1 + (random.nextInt(10) < 6 ? 0 : random.nextInt(8));
       for (int k = 0; k < coverage && pages < n; k++) {
         List<String> body = k == 0 ? base : random.nextInt(3) == 0 ? rewrite(base) : copy(base);
-        String pageTitle = k == 0 || random.nextBoolean() ? title : headline();
+        String pageTitle = k == 0 || random.nextBoolean() ? title : title();
         String date = String.format("2024-06-%02d", Math.min(28, day + random.nextInt(2)));
         int outlet = random.nextInt(50);
         String host = "www.outlet" + outlet + ".example.com";
