@@ -79,10 +79,32 @@ public final class NewsfoldPipeline {
   private NewsfoldPipeline() {}
 
   public static void main(String[] args) {
-    int code = run(args, System.out, System.err);
+    int code = onLargeStack(() -> run(args, System.out, System.err));
     if (code != 0) {
       System.exit(code);
     }
+  }
+
+  /** Stack for the thread that builds and submits the job (reserved, committed only as used). */
+  static final long JOB_STACK_BYTES = 1L << 30;
+
+  /**
+   * Runs {@code job} on a thread with a large stack and returns its exit code, 1 when it died of an error. Runners
+   * translate and (de)serialise the pipeline graph recursively on the submitting thread: embedded Flink once overflowed
+   * the main thread's default stack (in ObjectInputStream, before the job started), and the JVM then hung, its Flink
+   * threads still alive. Here an error is printed and returned as a failure, so the process always ends.
+   */
+  static int onLargeStack(java.util.function.IntSupplier job) {
+    int[] code = {1};
+    Thread t = new Thread(null, () -> code[0] = job.getAsInt(), "newsfold", JOB_STACK_BYTES);
+    t.start();
+    try {
+      t.join();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return 1;
+    }
+    return code[0];
   }
 
   /** Runs the job; returns the process exit code. Problems the user can fix are one line on {@code err}, no trace. */

@@ -275,6 +275,30 @@ public class NewsfoldPipelineTest {
     assertTrue(r.err().startsWith("newsfold: cannot write"), r.err());
   }
 
+  @Test
+  void theJobThreadHasRoomForDeepRecursionAndAnErrorOnItIsAFailureNotAHang() throws InterruptedException {
+    int depth = 1_000_000;
+    Throwable[] onDefaultStack = {null};
+    Thread plain = new Thread(() -> {
+      try {
+        deep(depth);
+      } catch (StackOverflowError e) {
+        onDefaultStack[0] = e;
+      }
+    });
+    plain.start();
+    plain.join();
+    assertTrue(onDefaultStack[0] instanceof StackOverflowError, "a default stack should not hold this recursion");
+    assertEquals(0, NewsfoldPipeline.onLargeStack(() -> deep(depth) == depth ? 0 : 3));
+    assertEquals(1, NewsfoldPipeline.onLargeStack(() -> {
+      throw new StackOverflowError("as a runner's translation would");
+    }));
+  }
+
+  private static int deep(int n) {
+    return n == 0 ? 0 : 1 + deep(n - 1);
+  }
+
   static String file(String uri) {
     String path = uri.replaceFirst("#.*$", "");
     return path.substring(path.lastIndexOf('/') + 1);
