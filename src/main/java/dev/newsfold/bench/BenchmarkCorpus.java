@@ -55,8 +55,8 @@ public final class BenchmarkCorpus {
     long start = System.nanoTime();
     BenchmarkCorpus c = new BenchmarkCorpus(out, seed, conllSentences(conll), headlines(csv));
     c.write(n);
-    System.out.printf("wrote %d articles (%d bad files) to %s in %.1f s%n", c.pages, c.bad, out,
-        (System.nanoTime() - start) / 1e9);
+    System.out.printf("wrote %d articles (%d bad files, %d distinct story names) to %s in %.1f s%n", c.pages, c.bad,
+        c.nameDraws == null ? 0 : c.nameDraws.distinct(), out, (System.nanoTime() - start) / 1e9);
   }
 
   /** Reuters sentences from a CoNLL file, detokenised ("U.S. 's" → "U.S.'s", "( x )" → "(x)"). */
