@@ -179,7 +179,7 @@ public final class BenchmarkCorpus {
    * stories' coverage, so without the swap a large corpus would give thousands of unrelated stories the same title
    * names.
    */
-  String title() {
+  private String title() {
     String[] words = headline().split(" ");
     StringBuilder out = new StringBuilder();
     for (String w : words) {
