@@ -39,6 +39,9 @@ public final class BenchmarkCorpus {
     this.random = new Random(seed);
     this.sentences = sentences;
     this.headlines = headlines;
+    // Built before any article: the pool's shuffle is the first use of the seed, as it always was.
+    this.nameDraws = new NameDraws(poolNames(sentences), random);
+    this.lowercase = lowercaseWords(sentences, headlines);
   }
 
   public static void main(String[] args) throws IOException {
@@ -56,7 +59,7 @@ public final class BenchmarkCorpus {
     BenchmarkCorpus c = new BenchmarkCorpus(out, seed, conllSentences(conll), headlines(csv));
     c.write(n);
     System.out.printf("wrote %d articles (%d bad files, %d distinct story names) to %s in %.1f s%n", c.pages, c.bad,
-        c.nameDraws == null ? 0 : c.nameDraws.distinct(), out, (System.nanoTime() - start) / 1e9);
+        c.nameDraws.distinct(), out, (System.nanoTime() - start) / 1e9);
   }
 
   /** Reuters sentences from a CoNLL file, detokenised ("U.S. 's" → "U.S.'s", "( x )" → "(x)"). */
@@ -121,18 +124,28 @@ public final class BenchmarkCorpus {
     String[] words = sentences.get(random.nextInt(sentences.size())).split(" ");
     StringBuilder out = new StringBuilder(words[0]);
     for (int i = 1; i < words.length; i++) {
-      String w = words[i];
-      java.util.regex.Matcher m = VARIABLE.matcher(w);
-      if (m.matches()) {
-        String core = m.group(1);
-        String swapped = Character.isDigit(core.charAt(0))
-            ? storyNumbers.computeIfAbsent(core, k -> Integer.toString(1 + random.nextInt(9999)))
-            : storyNames.computeIfAbsent(core, k -> nameDraws.draw());
-        w = swapped + m.group(2);
-      }
-      out.append(' ').append(w);
+      out.append(' ').append(swapped(words[i], false));
     }
     return out.toString();
+  }
+
+  /**
+   * A word with its name or number swapped for the story's own; {@code properOnly} leaves capitalised words that
+   * are also seen in lower case (a title-case headline's "Says").
+   */
+  private String swapped(String w, boolean properOnly) {
+    java.util.regex.Matcher m = VARIABLE.matcher(w);
+    if (!m.matches()) {
+      return w;
+    }
+    String core = m.group(1);
+    if (Character.isDigit(core.charAt(0))) {
+      return storyNumbers.computeIfAbsent(core, k -> Integer.toString(1 + random.nextInt(9999))) + m.group(2);
+    }
+    if (properOnly && lowercase.contains(core.toLowerCase())) {
+      return w;
+    }
+    return storyNames.computeIfAbsent(core, k -> nameDraws.draw()) + m.group(2);
   }
 
   /** A capitalised word or a number, with trailing punctuation kept apart. */
@@ -141,31 +154,34 @@ public final class BenchmarkCorpus {
 
   private final java.util.Map<String, String> storyNames = new java.util.HashMap<>();
   private final java.util.Map<String, String> storyNumbers = new java.util.HashMap<>();
-  private NameDraws nameDraws;
-  private java.util.Set<String> lowercase;
+  private final NameDraws nameDraws;
+  private final java.util.Set<String> lowercase;
 
   /** Capitalised words seen mid-sentence in the pool: the names the swap starts from (see {@link NameDraws}). */
-  private void names() {
-    if (nameDraws == null) {
-      java.util.TreeSet<String> found = new java.util.TreeSet<>();
-      for (String sentence : sentences) {
-        String[] words = sentence.split(" ");
-        for (int i = 1; i < words.length; i++) {
-          if (words[i].matches("[A-Z][a-z]{2,}")) {
-            found.add(words[i]);
-          }
+  private static List<String> poolNames(List<String> sentences) {
+    java.util.TreeSet<String> found = new java.util.TreeSet<>();
+    for (String sentence : sentences) {
+      String[] words = sentence.split(" ");
+      for (int i = 1; i < words.length; i++) {
+        if (words[i].matches("[A-Z][a-z]{2,}")) {
+          found.add(words[i]);
         }
       }
-      lowercase = new java.util.HashSet<>();
-      for (String text : List.of(sentences, headlines).stream().flatMap(List::stream).toList()) {
-        for (String w : text.split("[^A-Za-z]+")) {
-          if (!w.isEmpty() && Character.isLowerCase(w.charAt(0))) {
-            lowercase.add(w);
-          }
-        }
-      }
-      nameDraws = new NameDraws(new ArrayList<>(found), random);
     }
+    return new ArrayList<>(found);
+  }
+
+  /** Words seen in lower case anywhere in the sentences or headlines: capitalised, they are not names. */
+  private static java.util.Set<String> lowercaseWords(List<String> sentences, List<String> headlines) {
+    java.util.Set<String> out = new java.util.HashSet<>();
+    java.util.stream.Stream.concat(sentences.stream(), headlines.stream()).forEach(text -> {
+      for (String w : text.split("[^A-Za-z]+")) {
+        if (!w.isEmpty() && Character.isLowerCase(w.charAt(0))) {
+          out.add(w);
+        }
+      }
+    });
+    return out;
   }
 
   /** A teaser or trending headline: page chrome, as published. */
@@ -175,24 +191,13 @@ public final class BenchmarkCorpus {
 
   /**
    * A page title: a real headline with its proper names (capitalised words never seen in lower case in the sentences
-   * or headlines, so not "Says" in a title-case headline) and numbers swapped for the story's own, as its sentences are. The headlines are 56
-   * stories' coverage, so without the swap a large corpus would give thousands of unrelated stories the same title
-   * names.
+   * or headlines) and numbers swapped for the story's own, as its sentences are. The headlines are 56 stories'
+   * coverage, so without the swap a large corpus would give thousands of unrelated stories the same title names.
    */
   private String title() {
-    String[] words = headline().split(" ");
     StringBuilder out = new StringBuilder();
-    for (String w : words) {
-      java.util.regex.Matcher m = VARIABLE.matcher(w);
-      if (m.matches()) {
-        String core = m.group(1);
-        if (Character.isDigit(core.charAt(0))) {
-          w = storyNumbers.computeIfAbsent(core, k -> Integer.toString(1 + random.nextInt(9999))) + m.group(2);
-        } else if (!lowercase.contains(core.toLowerCase())) {
-          w = storyNames.computeIfAbsent(core, k -> nameDraws.draw()) + m.group(2);
-        }
-      }
-      out.append(out.length() == 0 ? "" : " ").append(w);
+    for (String w : headline().split(" ")) {
+      out.append(out.length() == 0 ? "" : " ").append(swapped(w, true));
     }
     return out.toString();
   }
@@ -337,7 +342,6 @@ public final class BenchmarkCorpus {
     long story = 0;
     while (pages < n) {
       story++;
-      names();
       storyNames.clear();
       storyNumbers.clear();
       List<String> base = article();
