@@ -56,10 +56,11 @@ import org.apache.beam.sdk.values.TupleTagList;
  * <ol>
  *   <li>Copies: exact content-hash groups, and MinHash LSH bands over word shingles; each band block yields candidate
  *       pairs, verified by the estimated Jaccard of the full signatures.
- *   <li>Rewrites: document frequencies of title/lead terms (Count.perElement, a map side input); each article's story
- *       key (its rarest names, numbers, title and lead terms) is a set of blocking keys; within each block pairs are
- *       verified by {@code cosineWeight * tfidfCosine + (1 - cosineWeight) * keyOverlap >= storyThreshold}, inside
- *       the publication-date window.
+ *   <li>Rewrites: document frequencies of title/lead terms ({@link DocumentFrequencies}, a map side input); each
+ *       article's story key (its rarest names, numbers, title and lead terms) is a set of blocking keys; within each
+ *       block pairs are verified by
+ *       {@code cosineWeight * tfidfCosine + (1 - cosineWeight) * keyOverlap >= storyThreshold}, inside the
+ *       publication-date window.
  *   <li>A block larger than {@code maxBlockSize} is split (members sorted by date then id, overlapping windows of
  *       {@code maxBlockSize}, stride half of it) and counted in the {@code stories/keyBlocksSplit} and
  *       {@code stories/lshBlocksSplit} counters; so each article meets at most about 2 x maxBlockSize others per key.
@@ -396,40 +397,11 @@ public class JoinStories extends PTransform<PCollection<Article>, JoinStories.Re
     final Params p = params;
     final int shards = p.shards;
     AvroCoder<Article> articleCoder = AvroCoder.of(Article.class);
-    KvCoder<String, Integer> idDateCoder = KvCoder.of(StringUtf8Coder.of(), VarIntCoder.of());
 
     // 1. Corpus-wide rarity: document frequency of every title/lead term seen in two or more articles.
-    PCollection<KV<String, Integer>> termOccurrences = input
-        .apply("TitleAndLeadTerms", ParDo.of(new DoFn<Article, KV<String, Integer>>() {
-          private transient StoryKeyExtractor extractor;
-
-          @ProcessElement
-          public void process(@Element Article a, OutputReceiver<KV<String, Integer>> out) {
-            if (extractor == null) {
-              extractor = new StoryKeyExtractor(p.leadWords, p.vectorSize, p.keySize);
-            }
-            for (String t : extractor.profile(a.getTitle(), a.getText()).counts.keySet()) {
-              out.output(KV.of(t, 1));
-            }
-          }
-        })).setCoder(idDateCoder);
-    PCollectionView<Map<String, Long>> dfView = groupByShard("DocumentFrequency", termOccurrences,
-        VarIntCoder.of(), shards)
-        .apply("CountTerms", ParDo.of(new DoFn<KV<Integer, Iterable<KV<String, Integer>>>, KV<String, Long>>() {
-          @ProcessElement
-          public void process(@Element KV<Integer, Iterable<KV<String, Integer>>> s,
-              OutputReceiver<KV<String, Long>> out) {
-            Map<String, Long> counts = new HashMap<>();
-            for (KV<String, Integer> kv : s.getValue()) {
-              counts.merge(kv.getKey(), (long) kv.getValue(), Long::sum);
-            }
-            counts.forEach((t, c) -> {
-              if (c >= 2) {
-                out.output(KV.of(t, c));
-              }
-            });
-          }
-        })).setCoder(KvCoder.of(StringUtf8Coder.of(), org.apache.beam.sdk.coders.VarLongCoder.of()))
+    PCollectionView<Map<String, Long>> dfView = input
+        .apply("DocumentFrequencies", new DocumentFrequencies(p.leadWords, p.vectorSize, p.keySize, shards,
+            DocumentFrequencies.MAX_BUFFERED_TERMS))
         .apply("DocumentFrequencyView", View.asMap());
     PCollectionView<Long> docsView = input.apply("CountArticles", Count.globally())
         .apply("ArticleCountView", View.asSingleton());
