@@ -19,9 +19,9 @@ import org.apache.beam.sdk.values.PCollection;
  * articles (a term seen once weighs as unique; leaving it out keeps the side input to a fraction of the vocabulary).
  *
  * <p>Each bundle sums its own counts before the shuffle ({@link CountTermsInBundle}): an article has ~320 distinct
- * terms, so one record per (article, term) shuffled ~32 M records at 100k articles and ~318 M at 1M, while a bundle
- * of 1,000 articles holds ~30k distinct terms. The sums, and so the frequencies, do not depend on how the runner
- * cuts bundles.
+ * terms, so one record per (article, term) shuffled ~32 M records at 100k articles and ~318 M at 1M, while 1,000
+ * articles hold ~30k distinct terms and 100k hold ~200k. The sums, and so the frequencies, do not depend on how the
+ * runner cuts bundles.
  */
 final class DocumentFrequencies extends PTransform<PCollection<Article>, PCollection<KV<String, Long>>> {
   /** Distinct terms a bundle buffers before it sends its counts on (~100 bytes each on the heap). */
@@ -66,8 +66,8 @@ final class DocumentFrequencies extends PTransform<PCollection<Article>, PCollec
 
   /**
    * (term, articles holding it) summed over a bundle, sent when the bundle ends or when {@code maxBufferedTerms}
-   * distinct terms are buffered (Spark's bundles are whole partitions). Batch input is in the global window, where
-   * the bundle's last counts are emitted.
+   * distinct terms are buffered (a batch bundle on Flink or Spark can be a whole partition). Batch input is in the
+   * global window, where the bundle's last counts are emitted.
    */
   static final class CountTermsInBundle extends DoFn<Article, KV<String, Integer>> {
     private final int leadWords;
