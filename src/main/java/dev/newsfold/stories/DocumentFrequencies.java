@@ -27,16 +27,13 @@ final class DocumentFrequencies extends PTransform<PCollection<Article>, PCollec
   /** Distinct terms a bundle buffers before it sends its counts on (~100 bytes each on the heap). */
   static final int MAX_BUFFERED_TERMS = 200_000;
 
-  private final int leadWords;
-  private final int vectorSize;
-  private final int keySize;
+  private final StoryKeyExtractor extractor;
   private final int shards;
   private final int maxBufferedTerms;
 
-  DocumentFrequencies(int leadWords, int vectorSize, int keySize, int shards, int maxBufferedTerms) {
-    this.leadWords = leadWords;
-    this.vectorSize = vectorSize;
-    this.keySize = keySize;
+  /** {@code extractor} says which terms an article has (stateless, so one serialised copy per worker serves). */
+  DocumentFrequencies(StoryKeyExtractor extractor, int shards, int maxBufferedTerms) {
+    this.extractor = extractor;
     this.shards = shards;
     this.maxBufferedTerms = maxBufferedTerms;
   }
@@ -44,7 +41,7 @@ final class DocumentFrequencies extends PTransform<PCollection<Article>, PCollec
   @Override
   public PCollection<KV<String, Long>> expand(PCollection<Article> articles) {
     PCollection<KV<String, Integer>> partialCounts = articles
-        .apply("TitleAndLeadTerms", ParDo.of(new CountTermsInBundle(leadWords, vectorSize, keySize, maxBufferedTerms)))
+        .apply("TitleAndLeadTerms", ParDo.of(new CountTermsInBundle(extractor, maxBufferedTerms)))
         .setCoder(KvCoder.of(StringUtf8Coder.of(), VarIntCoder.of()));
     return JoinStories.groupByShard("DocumentFrequency", partialCounts, VarIntCoder.of(), shards)
         .apply("CountTerms", ParDo.of(new DoFn<KV<Integer, Iterable<KV<String, Integer>>>, KV<String, Long>>() {
@@ -70,23 +67,13 @@ final class DocumentFrequencies extends PTransform<PCollection<Article>, PCollec
    * global window, where the bundle's last counts are emitted.
    */
   static final class CountTermsInBundle extends DoFn<Article, KV<String, Integer>> {
-    private final int leadWords;
-    private final int vectorSize;
-    private final int keySize;
+    private final StoryKeyExtractor extractor;
     private final int maxBufferedTerms;
-    private transient StoryKeyExtractor extractor;
     private transient Map<String, Integer> counts;
 
-    CountTermsInBundle(int leadWords, int vectorSize, int keySize, int maxBufferedTerms) {
-      this.leadWords = leadWords;
-      this.vectorSize = vectorSize;
-      this.keySize = keySize;
+    CountTermsInBundle(StoryKeyExtractor extractor, int maxBufferedTerms) {
+      this.extractor = extractor;
       this.maxBufferedTerms = maxBufferedTerms;
-    }
-
-    @Setup
-    public void setup() {
-      extractor = new StoryKeyExtractor(leadWords, vectorSize, keySize);
     }
 
     @StartBundle

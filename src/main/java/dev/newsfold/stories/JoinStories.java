@@ -398,9 +398,12 @@ public class JoinStories extends PTransform<PCollection<Article>, JoinStories.Re
     final int shards = p.shards;
     AvroCoder<Article> articleCoder = AvroCoder.of(Article.class);
 
+    // One extractor (stateless) says which terms an article has, for the frequencies and for its story key.
+    final StoryKeyExtractor extractor = new StoryKeyExtractor(p.leadWords, p.vectorSize, p.keySize);
+
     // 1. Corpus-wide rarity: document frequency of every title/lead term seen in two or more articles.
     PCollectionView<Map<String, Long>> dfView = input
-        .apply("DocumentFrequencies", new DocumentFrequencies(p.leadWords, p.vectorSize, p.keySize, shards,
+        .apply("DocumentFrequencies", new DocumentFrequencies(extractor, shards,
             DocumentFrequencies.MAX_BUFFERED_TERMS))
         .apply("DocumentFrequencyView", View.asMap());
     PCollectionView<Long> docsView = input.apply("CountArticles", Count.globally())
@@ -410,14 +413,10 @@ public class JoinStories extends PTransform<PCollection<Article>, JoinStories.Re
     PCollection<KV<String, StoryFeatures>> features = input
         .apply("StoryKeys", ParDo.of(new DoFn<Article, KV<String, StoryFeatures>>() {
           private final StageClock clock = new StageClock("story_keys");
-          private transient StoryKeyExtractor extractor;
 
           @ProcessElement
           public void process(ProcessContext c) {
             long started = clock.start();
-            if (extractor == null) {
-              extractor = new StoryKeyExtractor(p.leadWords, p.vectorSize, p.keySize);
-            }
             Map<String, Long> df = c.sideInput(dfView);
             long docs = c.sideInput(docsView);
             Article a = c.element();

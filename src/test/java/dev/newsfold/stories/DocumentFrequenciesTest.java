@@ -21,11 +21,12 @@ public class DocumentFrequenciesTest {
   @Rule public final transient TestPipeline p = TestPipeline.create();
 
   /** The reference: every article's distinct terms counted one by one, kept when seen in two or more articles. */
+  private static final StoryKeyExtractor EXTRACTOR = new StoryKeyExtractor(1000, 64, 8);
+
   private static List<KV<String, Long>> countedOneByOne(List<Article> articles) {
-    StoryKeyExtractor extractor = new StoryKeyExtractor(1000, 64, 8);
     Map<String, Long> df = new HashMap<>();
     for (Article a : articles) {
-      for (String t : extractor.profile(a.getTitle(), a.getText()).counts.keySet()) {
+      for (String t : EXTRACTOR.profile(a.getTitle(), a.getText()).counts.keySet()) {
         df.merge(t, 1L, Long::sum);
       }
     }
@@ -46,9 +47,9 @@ public class DocumentFrequenciesTest {
     assertTrue("some terms are in three or more articles", expected.stream().anyMatch(kv -> kv.getValue() >= 3));
 
     PCollection<Article> articles = p.apply(Create.of(corpus).withCoder(AvroCoder.of(Article.class)));
-    PAssert.that(articles.apply("TinyBuffer", new DocumentFrequencies(1000, 64, 8, 3, 7)))
+    PAssert.that(articles.apply("TinyBuffer", new DocumentFrequencies(EXTRACTOR, 3, 7)))
         .containsInAnyOrder(expected);
-    PAssert.that(articles.apply("DefaultBuffer", new DocumentFrequencies(1000, 64, 8, 3,
+    PAssert.that(articles.apply("DefaultBuffer", new DocumentFrequencies(EXTRACTOR, 3,
         DocumentFrequencies.MAX_BUFFERED_TERMS))).containsInAnyOrder(expected);
     p.run().waitUntilFinish();
   }
