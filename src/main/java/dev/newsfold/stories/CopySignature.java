@@ -7,16 +7,19 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import org.apache.beam.sdk.coders.AtomicCoder;
 
-/** An article's MinHash signature, carried only to verify LSH candidate pairs. */
+/**
+ * An article's MinHash signature, carried only to verify LSH candidate pairs; or, for a pair whose estimate is too
+ * close to the threshold to trust, its sorted shingle set ({@link MinHash#shingleSet}), for the exact Jaccard.
+ */
 public final class CopySignature {
   public final String articleId;
   public final int date;
-  public final long[] minhash;
+  public final long[] hashes;
 
-  public CopySignature(String articleId, int date, long[] minhash) {
+  public CopySignature(String articleId, int date, long[] hashes) {
     this.articleId = articleId;
     this.date = date;
-    this.minhash = minhash;
+    this.hashes = hashes;
   }
 
   public static final class Coder extends AtomicCoder<CopySignature> {
@@ -31,10 +34,10 @@ public final class CopySignature {
       DataOutputStream out = new DataOutputStream(os);
       out.writeUTF(s.articleId);
       out.writeInt(s.date);
-      out.writeInt(s.minhash.length);
+      out.writeInt(s.hashes.length);
       // One write of the whole array: the runners' streams are slow per call (same bytes as writeLong each).
-      java.nio.ByteBuffer buf = java.nio.ByteBuffer.allocate(8 * s.minhash.length);
-      buf.asLongBuffer().put(s.minhash);
+      java.nio.ByteBuffer buf = java.nio.ByteBuffer.allocate(8 * s.hashes.length);
+      buf.asLongBuffer().put(s.hashes);
       out.write(buf.array());
       out.flush();
     }

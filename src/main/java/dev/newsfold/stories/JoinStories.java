@@ -79,12 +79,16 @@ import org.apache.beam.sdk.values.TupleTagList;
 public class JoinStories extends PTransform<PCollection<Article>, JoinStories.Result> {
   static final String NS = "stories";
 
+  /** Seed of the MinHash slots: signatures (and so copies) are the same on every run and runner. */
+  static final long MINHASH_SEED = 0x6e657773L;
+
   /** Tunables; defaults documented in docs/stories.md. */
   static final class Params implements Serializable {
     int numHashes = 96;
     int bands = 48;
     int shingleSize = 3;
     double copyThreshold = 0.3;
+    boolean exactCopyCheck = true;
     int leadWords = 1000;
     int vectorSize = 64;
     int keySize = 8;
@@ -122,6 +126,7 @@ public class JoinStories extends PTransform<PCollection<Article>, JoinStories.Re
       p.bands = bands;
       p.shingleSize = shingleSize;
       p.copyThreshold = copyThreshold;
+      p.exactCopyCheck = exactCopyCheck;
       p.leadWords = leadWords;
       p.vectorSize = vectorSize;
       p.keySize = keySize;
@@ -179,9 +184,17 @@ public class JoinStories extends PTransform<PCollection<Article>, JoinStories.Re
     return with(p -> p.shingleSize = words);
   }
 
-  /** Estimated Jaccard of word 3-shingles at or above which an article is a copy (default 0.3). */
+  /** Jaccard similarity of word 3-shingles at or above which an article is a copy (default 0.3). */
   public JoinStories withCopyThreshold(double jaccard) {
     return with(p -> p.copyThreshold = jaccard);
+  }
+
+  /**
+   * Whether a candidate pair whose MinHash estimate lies within three standard errors of the copy threshold is
+   * decided on the exact Jaccard of its shingle sets (default true); false decides every pair on the estimate.
+   */
+  public JoinStories withExactCopyCheck(boolean exact) {
+    return with(p -> p.exactCopyCheck = exact);
   }
 
   /** Body words read for the story key and TF-IDF vector (default 200). */
@@ -439,7 +452,7 @@ public class JoinStories extends PTransform<PCollection<Article>, JoinStories.Re
           @ProcessElement
           public void process(@Element Article a, OutputReceiver<KV<String, CopySignature>> out) {
             if (minHash == null) {
-              minHash = new MinHash(p.numHashes, p.shingleSize, 0x6e657773L);
+              minHash = new MinHash(p.numHashes, p.shingleSize, MINHASH_SEED);
             }
             long[] sig = minHash.signature(TextFeatures.words(a.getText()));
             out.output(KV.of(a.getContentHash(), new CopySignature(a.getArticleId(), dateOf(a), sig)));
@@ -476,7 +489,7 @@ public class JoinStories extends PTransform<PCollection<Article>, JoinStories.Re
         .apply("LshBands", ParDo.of(new DoFn<KV<String, CopySignature>, KV<String, String>>() {
           @ProcessElement
           public void process(@Element KV<String, CopySignature> s, OutputReceiver<KV<String, String>> out) {
-            long[] keys = MinHash.bandKeys(s.getValue().minhash, p.bands);
+            long[] keys = MinHash.bandKeys(s.getValue().hashes, p.bands);
             for (int b = 0; b < keys.length; b++) {
               if (keys[b] != 0L) {
                 out.output(KV.of(bandKey(b, keys[b]), s.getKey()));
@@ -514,8 +527,9 @@ public class JoinStories extends PTransform<PCollection<Article>, JoinStories.Re
 
     PCollection<KV<String, CopySignature>> bandSignatures = toGroupingKeys("BandSignatures",
         shared.get(memberTag), signatures, CopySignature.Coder.of(), shards);
-    PCollection<List<Edge>> nearEdges = groupByShard("GroupSignaturesByBand", bandSignatures,
-            CopySignature.Coder.of(), shards)
+    final TupleTag<List<Edge>> nearTag = new TupleTag<>();
+    final TupleTag<Edge> uncertainTag = new TupleTag<>();
+    PCollectionTuple verified = groupByShard("GroupSignaturesByBand", bandSignatures, CopySignature.Coder.of(), shards)
         .apply("VerifyCopies", ParDo.of(new DoFn<KV<Integer, Iterable<KV<String, CopySignature>>>, List<Edge>>() {
           private final Counter pairs = Metrics.counter(NS, "lshCandidatePairs");
           private final Counter copies = Metrics.counter(NS, "copyEdges");
@@ -528,17 +542,23 @@ public class JoinStories extends PTransform<PCollection<Article>, JoinStories.Re
             long t = clock.start();
             Set<String> splitBands = splitBlocks.of(c.sideInput(splitBandsView));
             Set<Edge> out = new HashSet<>();
+            Set<Edge> uncertain = new HashSet<>();
             Map<String, long[]> bandKeys = new HashMap<>();
             long members = 0;
             for (Map.Entry<String, List<CopySignature>> block : byKey(c.element().getValue()).entrySet()) {
-              pairs.inc(verifyCopyBlock(block.getKey(), block.getValue(), splitBands, bandKeys, p, out::add));
+              pairs.inc(verifyCopyBlock(block.getKey(), block.getValue(), splitBands, bandKeys, p, out::add,
+                  uncertain::add));
               members += block.getValue().size();
             }
             copies.inc(out.size());
             emitBatch(new ArrayList<>(out), c::output);
+            uncertain.forEach(e -> c.output(uncertainTag, e));
             clock.stop(t, members);
           }
-        }).withSideInputs(splitBandsView)).setCoder(EDGE_BATCH);
+        }).withSideInputs(splitBandsView).withOutputTags(nearTag, TupleTagList.of(uncertainTag)));
+    PCollection<List<Edge>> nearEdges = verified.get(nearTag).setCoder(EDGE_BATCH);
+    PCollection<List<Edge>> checkedEdges = verified.get(uncertainTag).setCoder(Edge.Coder.of())
+        .apply("ExactCopyCheck", new ExactCopyCheck(input, p));
 
     // 4. Rewrites: block on each story key term, verify pairs inside the (bounded) block.
     // The members of each term's block meet first as sort keys (date, id: ~40 bytes), not as features. A block of at
@@ -617,7 +637,7 @@ public class JoinStories extends PTransform<PCollection<Article>, JoinStories.Re
 
     // 5. Cluster without gathering the corpus: connected components of the edge graph (rounds over shards), then
     // each component clustered on its own (copy groups, guarded story merging), then the centroid level in rounds.
-    PCollection<List<Edge>> edgeBatches = PCollectionList.of(exactEdges).and(nearEdges).and(storyEdges)
+    PCollection<List<Edge>> edgeBatches = PCollectionList.of(exactEdges).and(nearEdges).and(checkedEdges).and(storyEdges)
         .apply("AllEdges", Flatten.pCollections());
     PCollection<Edge> allEdges = edgeBatches
         .apply("UnbatchEdges", ParDo.of(new DoFn<List<Edge>, Edge>() {
@@ -985,9 +1005,13 @@ public class JoinStories extends PTransform<PCollection<Article>, JoinStories.Re
    * when larger than maxBlockSize) by the estimated Jaccard of their signatures, and returns how many were compared.
    * A pair that collides in several bands is compared only in its home band: the first band, among those whose
    * block is not split, where the two collide (or in every shared window when all of them are split).
+   * Copies go to {@code emit}; with the exact check on, a pair whose estimate lies within
+   * {@link MinHash#uncertainty} of the threshold goes to {@code uncertain} instead (an edge holding the estimate),
+   * to be decided on its shingle sets.
    */
   static long verifyCopyBlock(String band, List<CopySignature> block, Set<String> splitBands,
-      Map<String, long[]> bandKeysCache, Params p, java.util.function.Consumer<Edge> emit) {
+      Map<String, long[]> bandKeysCache, Params p, java.util.function.Consumer<Edge> emit,
+      java.util.function.Consumer<Edge> uncertain) {
     if (block.size() < 2) {
       return 0;
     }
@@ -997,8 +1021,9 @@ public class JoinStories extends PTransform<PCollection<Article>, JoinStories.Re
     long[][] keys = new long[members.size()][];
     for (int i = 0; i < keys.length; i++) {
       CopySignature s = members.get(i);
-      keys[i] = bandKeysCache.computeIfAbsent(s.articleId, id -> MinHash.bandKeys(s.minhash, p.bands));
+      keys[i] = bandKeysCache.computeIfAbsent(s.articleId, id -> MinHash.bandKeys(s.hashes, p.bands));
     }
+    double margin = p.exactCopyCheck ? MinHash.uncertainty(p.copyThreshold, p.numHashes) : 0;
     long compared = 0;
     for (int[] w : Blocks.windows(members.size(), p.maxBlockSize)) {
       for (int i = w[0]; i < w[1]; i++) {
@@ -1010,9 +1035,11 @@ public class JoinStories extends PTransform<PCollection<Article>, JoinStories.Re
           compared++;
           CopySignature first = members.get(i);
           CopySignature second = members.get(j);
-          double jac = MinHash.jaccard(first.minhash, second.minhash);
-          if (jac >= p.copyThreshold) {
+          double jac = MinHash.jaccard(first.hashes, second.hashes);
+          if (jac >= p.copyThreshold + margin) {
             emit.accept(new Edge(first.articleId, first.date, second.articleId, second.date, Edge.COPY, jac));
+          } else if (margin > 0 && jac >= p.copyThreshold - margin) {
+            uncertain.accept(new Edge(first.articleId, first.date, second.articleId, second.date, Edge.COPY, jac));
           }
         }
       }

@@ -141,4 +141,44 @@ class FingerprintTest {
       }
     }
   }
+
+  @Test
+  void exactJaccardCountsSharedShinglesOverTheUnion() {
+    MinHash m = new MinHash(1, 3, 0L);
+    long[] a = m.shingleSet(TextFeatures.words("a b c d e f"));
+    long[] b = m.shingleSet(TextFeatures.words("a b c d x y"));
+    assertEquals(4, a.length);
+    for (int i = 1; i < a.length; i++) {
+      assertTrue(a[i - 1] < a[i], "sorted and distinct");
+    }
+    assertEquals(2.0 / 6, MinHash.exactJaccard(a, b), 1e-12); // "a b c", "b c d" shared of 6 distinct
+    assertEquals(1.0, MinHash.exactJaccard(a, a), 1e-12);
+    assertEquals(0.0, MinHash.exactJaccard(new long[0], new long[0]), 1e-12);
+    assertEquals(2, m.shingleSet(TextFeatures.words("x y x y x y")).length); // "x y x", "y x y" repeat
+  }
+
+  @Test
+  void theExactCheckCoversThreeStandardErrorsOfTheEstimate() {
+    assertEquals(0.140, MinHash.uncertainty(0.3, 96), 0.001);
+    assertTrue(MinHash.uncertainty(0.3, 384) < MinHash.uncertainty(0.3, 96) / 1.9);
+  }
+
+  @Test
+  void idFilterHasNoFalseNegativesAndFewFalsePositives() {
+    IdFilter f = new IdFilter();
+    IdFilter g = new IdFilter();
+    for (int i = 0; i < 20_000; i++) {
+      (i % 2 == 0 ? f : g).add("a" + i + "-id");
+    }
+    f.union(g);
+    for (int i = 0; i < 20_000; i++) {
+      assertTrue(f.mightContain("a" + i + "-id"));
+    }
+    int falsePositives = 0;
+    for (int i = 0; i < 200_000; i++) {
+      falsePositives += f.mightContain("b" + i + "-id") ? 1 : 0;
+    }
+    assertTrue(falsePositives < 5, falsePositives + " false positives"); // expected ~0.01 at 20k ids
+    assertFalse(new IdFilter().mightContain("a0-id"));
+  }
 }

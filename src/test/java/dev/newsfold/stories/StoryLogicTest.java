@@ -264,7 +264,7 @@ class StoryLogicTest {
     }
     Map<String, List<CopySignature>> blocks = new java.util.TreeMap<>();
     for (CopySignature s : sigs) {
-      long[] keys = MinHash.bandKeys(s.minhash, p.bands);
+      long[] keys = MinHash.bandKeys(s.hashes, p.bands);
       for (int b = 0; b < keys.length; b++) {
         blocks.computeIfAbsent(JoinStories.bandKey(b, keys[b]), k -> new ArrayList<>()).add(s);
       }
@@ -281,7 +281,7 @@ class StoryLogicTest {
     long comparedHome = 0;
     Map<String, long[]> cache = new HashMap<>();
     for (Map.Entry<String, List<CopySignature>> b : blocks.entrySet()) {
-      comparedHome += JoinStories.verifyCopyBlock(b.getKey(), b.getValue(), split, cache, p, home::add);
+      comparedHome += JoinStories.verifyCopyBlock(b.getKey(), b.getValue(), split, cache, p, home::add, home::add);
     }
     assertFalse(split.isEmpty(), "the 12 identical copies fill blocks above the cap");
     assertTrue(everywhere.stream().filter(e -> !e.a.startsWith("t0")).count() >= 10, "edited copies found too");
@@ -298,7 +298,8 @@ class StoryLogicTest {
     p.maxBlockSize = 1000;
     long comparedOnce = 0;
     for (Map.Entry<String, List<CopySignature>> b : blocks.entrySet()) {
-      comparedOnce += JoinStories.verifyCopyBlock(b.getKey(), b.getValue(), java.util.Set.of(), cache, p, once::add);
+      comparedOnce += JoinStories.verifyCopyBlock(b.getKey(), b.getValue(), java.util.Set.of(), cache, p, once::add,
+          once::add);
     }
     assertEquals(colliding.size(), comparedOnce);
     assertEquals(once.size(), new java.util.HashSet<>(once).size());
@@ -334,7 +335,10 @@ class StoryLogicTest {
     assertEquals(ref, held);
   }
 
-  /** The reference for the home-band rule: every window pair of every band block verified, edges deduplicated. */
+  /**
+   * The reference for the home-band rule: every window pair of every band block verified, edges deduplicated. The
+   * pairs handed on are those at or above the threshold less the exact check's margin (copies and pairs to check).
+   */
   private static long everyWindowPair(Map<String, List<CopySignature>> blocks, JoinStories.Params p,
       java.util.Set<Edge> out) {
     long compared = 0;
@@ -345,8 +349,8 @@ class StoryLogicTest {
         for (int i = w[0]; i < w[1]; i++) {
           for (int j = i + 1; j < w[1]; j++) {
             compared++;
-            double jac = MinHash.jaccard(m.get(i).minhash, m.get(j).minhash);
-            if (jac >= p.copyThreshold) {
+            double jac = MinHash.jaccard(m.get(i).hashes, m.get(j).hashes);
+            if (jac >= p.copyThreshold - MinHash.uncertainty(p.copyThreshold, p.numHashes)) {
               out.add(new Edge(m.get(i).articleId, 100, m.get(j).articleId, 100, Edge.COPY, jac));
             }
           }
