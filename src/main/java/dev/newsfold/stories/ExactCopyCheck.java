@@ -3,9 +3,11 @@ package dev.newsfold.stories;
 import dev.newsfold.schema.Article;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeMap;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
+import org.apache.beam.sdk.coders.VarIntCoder;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.transforms.Combine;
@@ -13,6 +15,7 @@ import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.FlatMapElements;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.View;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionView;
@@ -24,7 +27,7 @@ import org.apache.beam.sdk.values.TypeDescriptors;
  * time in three; these pairs are decided on the exact Jaccard of their shingle sets instead.
  *
  * <p>Only the articles of such pairs recompute their shingle sets: a Bloom filter of their ids ({@link IdFilter},
- * fixed size) is the side input of a pass over the articles. The two sets of each pair then meet by a join on the
+ * 64 segments of 16 KB built per segment) is the side input of a pass over the articles. The two sets of each pair then meet by a join on the
  * pair. Input: the uncertain pairs as edges (ids and dates; the score is the estimate). Output: batches of copy
  * edges scored by the exact Jaccard. Counted in {@code stories/exactCopyChecks} and {@code stories/copyEdges}.
  */
@@ -39,9 +42,13 @@ final class ExactCopyCheck extends PTransform<PCollection<Edge>, PCollection<Lis
 
   @Override
   public PCollection<List<Edge>> expand(PCollection<Edge> uncertain) {
-    PCollectionView<IdFilter> ids = uncertain
-        .apply("PairIds", FlatMapElements.into(TypeDescriptors.strings()).via((Edge e) -> List.of(e.a, e.b)))
-        .apply("PairIdFilter", Combine.globally(new IdFilter.Union()).asSingletonView());
+    PCollectionView<Map<Integer, IdFilter>> ids = uncertain
+        .apply("PairIds", FlatMapElements
+            .into(TypeDescriptors.kvs(TypeDescriptors.integers(), TypeDescriptors.strings()))
+            .via((Edge e) -> List.of(KV.of(IdFilter.segmentOf(e.a), e.a), KV.of(IdFilter.segmentOf(e.b), e.b))))
+        .apply("PairIdFilter", Combine.perKey(new IdFilter.Union()))
+        .setCoder(KvCoder.of(VarIntCoder.of(), IdFilter.IdFilterCoder.INSTANCE))
+        .apply("PairIdFilterView", View.asMap());
     PCollection<KV<String, CopySignature>> shingleSets = articles
         .apply("ShingleSets", ParDo.of(new ShingleSets(ids, params.shingleSize)).withSideInputs(ids))
         .setCoder(KvCoder.of(StringUtf8Coder.of(), CopySignature.Coder.of()));
@@ -56,11 +63,11 @@ final class ExactCopyCheck extends PTransform<PCollection<Edge>, PCollection<Lis
 
   /** The sorted shingle set of each article the filter names (and of a few false positives, joined to nothing). */
   static final class ShingleSets extends DoFn<Article, KV<String, CopySignature>> {
-    private final PCollectionView<IdFilter> ids;
+    private final PCollectionView<Map<Integer, IdFilter>> ids;
     private final int shingleSize;
     private transient MinHash shingler;
 
-    ShingleSets(PCollectionView<IdFilter> ids, int shingleSize) {
+    ShingleSets(PCollectionView<Map<Integer, IdFilter>> ids, int shingleSize) {
       this.ids = ids;
       this.shingleSize = shingleSize;
     }
@@ -68,7 +75,7 @@ final class ExactCopyCheck extends PTransform<PCollection<Edge>, PCollection<Lis
     @ProcessElement
     public void process(ProcessContext c) {
       Article a = c.element();
-      if (c.sideInput(ids).mightContain(a.getArticleId())) {
+      if (IdFilter.mightContain(c.sideInput(ids), a.getArticleId())) {
         if (shingler == null) {
           shingler = new MinHash(1, shingleSize, 0L); // only its shingling is used
         }

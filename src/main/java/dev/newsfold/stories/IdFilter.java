@@ -11,15 +11,30 @@ import org.apache.beam.sdk.coders.Coder;
 import org.apache.beam.sdk.transforms.Combine;
 
 /**
- * A Bloom filter over article ids: a fixed-size side input that tells a pass over all articles which few of them a
- * later step needs, without shipping an id set that could grow with the corpus. A false positive only costs one
- * record that finds no partner in the join after it; there are no false negatives.
+ * One segment of a blocked Bloom filter over article ids: a bounded side input that tells a pass over all articles
+ * which few of them a later step needs, without shipping an id set that could grow with the corpus. A false
+ * positive only costs one record that finds no partner in the join after it; there are no false negatives.
  *
- * <p>2^23 bits (1 MB) and 4 probes: ~5e-6 false positives at 100k ids, ~2% at 1M.
+ * <p>An id belongs to one of {@link #SEGMENTS} segments (the top bits of its hash) and sets its 4 probes there, so
+ * the filter is built per segment ({@code Combine.perKey}) and read as a map: no record is larger than one segment
+ * (16 KB; Flink's sort buffers refuse records of ~360 KB), and all segments together are 1 MB. False positives:
+ * ~1e-5 at 100k ids, ~2% at 1M.
  */
 final class IdFilter implements Serializable {
-  static final int LOG2_BITS = 23;
+  static final int SEGMENTS = 64;
+  static final int LOG2_BITS = 17; // per segment
   static final int PROBES = 4;
+
+  /** The segment that holds {@code id}'s bits. */
+  static int segmentOf(String id) {
+    return (int) (TextFeatures.hash64(id) >>> 58); // top 6 bits: 0..63; the probes use the low 58
+  }
+
+  /** Whether the filter (segments by number, as {@link #segmentOf} gives them) may hold {@code id}. */
+  static boolean mightContain(java.util.Map<Integer, IdFilter> segments, String id) {
+    IdFilter segment = segments.get(segmentOf(id));
+    return segment != null && segment.mightContain(id);
+  }
 
   private final long[] words;
 
@@ -34,7 +49,7 @@ final class IdFilter implements Serializable {
   void add(String id) {
     long h = TextFeatures.hash64(id);
     int h1 = (int) h;
-    int h2 = (int) (h >>> 32) | 1; // odd: the probes of one id never coincide
+    int h2 = (int) (h >>> 26) | 1; // odd: the probes of one id never coincide
     for (int i = 0; i < PROBES; i++) {
       int bit = (h1 + i * h2) & ((1 << LOG2_BITS) - 1);
       words[bit >>> 6] |= 1L << bit;
@@ -44,7 +59,7 @@ final class IdFilter implements Serializable {
   boolean mightContain(String id) {
     long h = TextFeatures.hash64(id);
     int h1 = (int) h;
-    int h2 = (int) (h >>> 32) | 1;
+    int h2 = (int) (h >>> 26) | 1;
     for (int i = 0; i < PROBES; i++) {
       int bit = (h1 + i * h2) & ((1 << LOG2_BITS) - 1);
       if ((words[bit >>> 6] & (1L << bit)) == 0) {
@@ -62,7 +77,7 @@ final class IdFilter implements Serializable {
     return this;
   }
 
-  /** Builds one filter from all ids of a collection (an empty filter when there are none). */
+  /** Builds one segment from the ids of that segment. */
   static final class Union extends Combine.CombineFn<String, IdFilter, IdFilter> {
     @Override
     public IdFilter createAccumulator() {
