@@ -27,9 +27,10 @@ import org.apache.beam.sdk.values.TypeDescriptors;
  * time in three; these pairs are decided on the exact Jaccard of their shingle sets instead.
  *
  * <p>Only the articles of such pairs recompute their shingle sets: a Bloom filter of their ids ({@link IdFilter},
- * 64 segments of 16 KB built per segment) is the side input of a pass over the articles. The two sets of each pair then meet by a join on the
- * pair. Input: the uncertain pairs as edges (ids and dates; the score is the estimate). Output: batches of copy
- * edges scored by the exact Jaccard. Counted in {@code stories/exactCopyChecks} and {@code stories/copyEdges}.
+ * 64 segments of 16 KB, each built by its own key) is the side input of a pass over the articles. The two sets of
+ * each pair then meet by a join on the pair. Input: the uncertain pairs as edges (ids and dates; the score is the
+ * estimate). Output: batches of copy edges scored by the exact Jaccard. Counted in {@code stories/exactCopyChecks}
+ * and {@code stories/copyEdges}.
  */
 final class ExactCopyCheck extends PTransform<PCollection<Edge>, PCollection<List<Edge>>> {
   private final PCollection<Article> articles;

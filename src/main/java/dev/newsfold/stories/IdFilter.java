@@ -18,7 +18,7 @@ import org.apache.beam.sdk.transforms.Combine;
  * <p>An id belongs to one of {@link #SEGMENTS} segments (the top bits of its hash) and sets its 4 probes there, so
  * the filter is built per segment ({@code Combine.perKey}) and read as a map: no record is larger than one segment
  * (16 KB; Flink's sort buffers refuse records of ~360 KB), and all segments together are 1 MB. False positives:
- * ~1e-5 at 100k ids, ~2% at 1M.
+ * ~5e-6 at 100k ids, ~2% at 1M.
  */
 final class IdFilter implements Serializable {
   static final int SEGMENTS = 64;

@@ -533,6 +533,7 @@ public class JoinStories extends PTransform<PCollection<Article>, JoinStories.Re
         .apply("VerifyCopies", ParDo.of(new DoFn<KV<Integer, Iterable<KV<String, CopySignature>>>, List<Edge>>() {
           private final Counter pairs = Metrics.counter(NS, "lshCandidatePairs");
           private final Counter copies = Metrics.counter(NS, "copyEdges");
+          private final Counter linkedAlready = Metrics.counter(NS, "exactCopyChecksSkipped");
 
           private final SplitBlocks splitBlocks = new SplitBlocks();
           private final StageClock clock = new StageClock("story_compare");
@@ -552,7 +553,9 @@ public class JoinStories extends PTransform<PCollection<Article>, JoinStories.Re
             }
             copies.inc(out.size());
             emitBatch(new ArrayList<>(out), c::output);
-            uncertain.forEach(e -> c.output(uncertainTag, e));
+            List<Edge> toCheck = unlinked(uncertain, out);
+            linkedAlready.inc(uncertain.size() - toCheck.size());
+            toCheck.forEach(e -> c.output(uncertainTag, e));
             clock.stop(t, members);
           }
         }).withSideInputs(splitBandsView).withOutputTags(nearTag, TupleTagList.of(uncertainTag)));
@@ -1045,6 +1048,44 @@ public class JoinStories extends PTransform<PCollection<Article>, JoinStories.Re
       }
     }
     return compared;
+  }
+
+  /**
+   * The uncertain pairs whose two articles the sure copy edges (of the same shard) do not already connect, in
+   * order. A connected pair joins one copy group whatever its exact Jaccard; in a dense cluster of variants (a wire
+   * story edited many ways) most uncertain pairs are such, and each would ship two shingle sets through the check.
+   */
+  static List<Edge> unlinked(Set<Edge> uncertain, Set<Edge> copies) {
+    Map<String, String> parent = new HashMap<>();
+    java.util.function.UnaryOperator<String> find = new java.util.function.UnaryOperator<>() {
+      @Override
+      public String apply(String x) {
+        String root = x;
+        while (parent.containsKey(root)) {
+          root = parent.get(root);
+        }
+        while (!x.equals(root)) { // path compression
+          String next = parent.get(x);
+          parent.put(x, root);
+          x = next;
+        }
+        return root;
+      }
+    };
+    for (Edge e : copies) {
+      String ra = find.apply(e.a);
+      String rb = find.apply(e.b);
+      if (!ra.equals(rb)) {
+        parent.put(ra.compareTo(rb) < 0 ? rb : ra, ra.compareTo(rb) < 0 ? ra : rb);
+      }
+    }
+    List<Edge> out = new ArrayList<>();
+    for (Edge e : new TreeSet<>(uncertain)) {
+      if (!find.apply(e.a).equals(find.apply(e.b))) {
+        out.add(e);
+      }
+    }
+    return out;
   }
 
   /** The block key of LSH band {@code band} holding {@code key}: "index:hex". */

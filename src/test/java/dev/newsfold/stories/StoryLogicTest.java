@@ -309,6 +309,18 @@ class StoryLogicTest {
   }
 
   @Test
+  void uncertainPairsAlreadyJoinedBySureCopiesSkipTheExactCheck() {
+    java.util.Set<Edge> copies = java.util.Set.of(new Edge("a", 1, "b", 1, Edge.COPY, 0.9),
+        new Edge("b", 1, "c", 1, Edge.COPY, 0.8), new Edge("x", 1, "y", 1, Edge.COPY, 0.7));
+    java.util.Set<Edge> uncertain = java.util.Set.of(new Edge("a", 1, "c", 1, Edge.COPY, 0.25),
+        new Edge("c", 1, "x", 1, Edge.COPY, 0.31), new Edge("d", 1, "e", 1, Edge.COPY, 0.2),
+        new Edge("y", 1, "x", 1, Edge.COPY, 0.4));
+    assertEquals(List.of("c-x", "d-e"), JoinStories.unlinked(uncertain, copies).stream()
+        .map(e -> e.a + "-" + e.b).sorted().toList());
+    assertEquals(4, JoinStories.unlinked(uncertain, java.util.Set.of()).size());
+  }
+
+  @Test
   void linkMapAgreesWithAHashMapUnderAddsAndRemoves() {
     java.util.Random rnd = new java.util.Random(3);
     StoryClusterer.LinkMap m = new StoryClusterer.LinkMap();
