@@ -5,6 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
+import org.apache.beam.sdk.PipelineResult;
+import org.apache.beam.sdk.metrics.MetricNameFilter;
+import org.apache.beam.sdk.metrics.MetricResult;
+import org.apache.beam.sdk.metrics.MetricsFilter;
+import org.apache.beam.sdk.testing.TestPipeline;
+import org.apache.beam.sdk.transforms.Create;
+import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.util.SerializableUtils;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -30,6 +38,50 @@ class StageClockTest {
     }
     built.stop(built.start());
     assertEquals(4L, StageClock.workerDone().get("clock-test-logged"));
+  }
+
+  /** Works for {@code millis} of this thread's CPU time, or sleeps for -millis (wall time, no CPU). */
+  static class WorkOrSleepFn extends DoFn<Integer, Integer> {
+    private final StageClock clock = new StageClock("clock-test-cpu");
+
+    @ProcessElement
+    public void process(@Element Integer millis, OutputReceiver<Integer> out) throws InterruptedException {
+      long t = clock.start();
+      if (millis > 0) {
+        var threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        long until = threads.getCurrentThreadCpuTime() + millis * 1_000_000L;
+        long x = 0;
+        while (threads.getCurrentThreadCpuTime() < until) {
+          x += Long.numberOfTrailingZeros(x + System.nanoTime());
+        }
+        out.output((int) (x & 1));
+      } else {
+        Thread.sleep(-millis);
+      }
+      clock.stop(t);
+    }
+  }
+
+  @Test
+  void theClockCountsTheStagesCpuTimeApartFromItsWallTime() {
+    TestPipeline p = TestPipeline.create().enableAbandonedNodeEnforcement(false);
+    p.apply(Create.of(80, -300)).apply(ParDo.of(new WorkOrSleepFn()));
+    PipelineResult result = p.run();
+    result.waitUntilFinish();
+    long busy = counter(result, "busy_micros");
+    long cpu = counter(result, "cpu_micros");
+    assertTrue(busy >= 380_000, "busy " + busy);
+    assertTrue(cpu >= 80_000, "cpu " + cpu); // the 80 ms of work
+    assertTrue(cpu <= busy - 250_000, "cpu " + cpu + " busy " + busy); // the 300 ms sleep is not CPU
+  }
+
+  private static long counter(PipelineResult result, String name) {
+    long sum = 0;
+    for (MetricResult<Long> c : result.metrics().queryMetrics(MetricsFilter.builder()
+        .addNameFilter(MetricNameFilter.named("clock-test-cpu", name)).build()).getCounters()) {
+      sum += c.getAttempted();
+    }
+    return sum;
   }
 
   @Test

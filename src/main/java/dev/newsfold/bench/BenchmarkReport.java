@@ -37,12 +37,17 @@ public final class BenchmarkReport {
     System.out.printf("runner %s: %d inputs -> %d articles in %.1f s = %.1f articles/s end to end%n",
         m.get("runner").asText(), inputs, articles, wall, articles / wall);
     JsonNode stages = m.get("stage_counters");
-    System.out.println("per stage (busy time summed over workers; articles per busy second):");
+    // Busy is wall time in the stage (it includes waiting for a core when more chains run than there are cores);
+    // CPU is the stage threads' own CPU time, what the stage costs.
+    System.out.println("per stage (summed over workers; articles per busy second, per CPU second):");
     for (String stage : StageClock.STAGES) {
       JsonNode busy = stages.get(stage + "/busy_micros");
       if (busy != null && busy.asLong() > 0) {
         double seconds = busy.asLong() / 1e6;
-        System.out.printf("  %-13s %8.1f s busy  %9.1f articles/s%n", stage, seconds, articles / seconds);
+        JsonNode cpuNode = stages.get(stage + "/cpu_micros");
+        double cpu = cpuNode == null ? 0 : cpuNode.asLong() / 1e6;
+        System.out.printf("  %-13s %8.1f s busy %9.1f articles/s  %8.1f s CPU %9.1f articles/s%n", stage, seconds,
+            articles / seconds, cpu, cpu > 0 ? articles / cpu : 0);
       }
     }
     if (args.length > 1 && Files.exists(Path.of(args[1]))) {
