@@ -657,15 +657,7 @@ public class JoinStories extends PTransform<PCollection<Article>, JoinStories.Re
           public void process(@Element List<Edge> batch, OutputReceiver<KV<String, String>> out) {
             Map<String, String> parent = new HashMap<>();
             for (Edge e : batch) {
-              String ra = root(parent, e.a);
-              String rb = root(parent, e.b);
-              if (!ra.equals(rb)) {
-                if (ra.compareTo(rb) < 0) {
-                  parent.put(rb, ra);
-                } else {
-                  parent.put(ra, rb);
-                }
-              }
+              link(parent, e.a, e.b);
             }
             for (String id : parent.keySet()) {
               String r = root(parent, id);
@@ -1057,31 +1049,12 @@ public class JoinStories extends PTransform<PCollection<Article>, JoinStories.Re
    */
   static List<Edge> unlinked(Set<Edge> uncertain, Set<Edge> copies) {
     Map<String, String> parent = new HashMap<>();
-    java.util.function.UnaryOperator<String> find = new java.util.function.UnaryOperator<>() {
-      @Override
-      public String apply(String x) {
-        String root = x;
-        while (parent.containsKey(root)) {
-          root = parent.get(root);
-        }
-        while (!x.equals(root)) { // path compression
-          String next = parent.get(x);
-          parent.put(x, root);
-          x = next;
-        }
-        return root;
-      }
-    };
     for (Edge e : copies) {
-      String ra = find.apply(e.a);
-      String rb = find.apply(e.b);
-      if (!ra.equals(rb)) {
-        parent.put(ra.compareTo(rb) < 0 ? rb : ra, ra.compareTo(rb) < 0 ? ra : rb);
-      }
+      link(parent, e.a, e.b);
     }
     List<Edge> out = new ArrayList<>();
     for (Edge e : new TreeSet<>(uncertain)) {
-      if (!find.apply(e.a).equals(find.apply(e.b))) {
+      if (!root(parent, e.a).equals(root(parent, e.b))) {
         out.add(e);
       }
     }
@@ -1160,6 +1133,17 @@ public class JoinStories extends PTransform<PCollection<Article>, JoinStories.Re
       x = up;
     }
     return x;
+  }
+
+  /** Joins the groups of {@code a} and {@code b} in that union-find; the smaller root stays the root. */
+  static void link(Map<String, String> parent, String a, String b) {
+    String ra = root(parent, a);
+    String rb = root(parent, b);
+    if (ra.compareTo(rb) < 0) {
+      parent.put(rb, ra);
+    } else if (rb.compareTo(ra) < 0) {
+      parent.put(ra, rb);
+    }
   }
 
   static final ListCoder<Edge> EDGE_BATCH = ListCoder.of(Edge.Coder.of());
