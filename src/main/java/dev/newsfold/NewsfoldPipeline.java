@@ -3,9 +3,8 @@ package dev.newsfold;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.newsfold.claims.ExtractClaims;
+import dev.newsfold.claims.ExtractEntitiesAndClaims;
 import dev.newsfold.clean.CleanArticles;
-import dev.newsfold.entities.ExtractEntities;
 import dev.newsfold.io.DatasetPublisher;
 import dev.newsfold.io.DirectDataset;
 import dev.newsfold.io.ReadRawDocuments;
@@ -17,6 +16,7 @@ import dev.newsfold.schema.Entity;
 import dev.newsfold.schema.Reject;
 import dev.newsfold.schema.Story;
 import dev.newsfold.schema.internal.RawDocument;
+import dev.newsfold.schema.internal.StoryContribution;
 import dev.newsfold.stories.CompleteStories;
 import dev.newsfold.stories.JoinStories;
 import java.io.IOException;
@@ -260,15 +260,20 @@ public final class NewsfoldPipeline {
 
     PCollection<Entity> entities;
     PCollection<Claim> claims;
+    PCollection<StoryContribution> contributions;
     if (options.getEntitiesAndClaims()) {
-      entities = articles.apply("Entities", new ExtractEntities());
-      claims = articles.apply("Claims", ExtractClaims.of(entities).withShards(shards));
+      ExtractEntitiesAndClaims.Result found = articles.apply("EntitiesAndClaims",
+          ExtractEntitiesAndClaims.create().withShards(shards));
+      entities = found.entities();
+      claims = found.claims();
+      contributions = found.storyContributions();
     } else {
       entities = p.apply("NoEntities", Create.empty(AvroCoder.of(Entity.class)));
       claims = p.apply("NoClaims", Create.empty(AvroCoder.of(Claim.class)));
+      contributions = p.apply("NoContributions", Create.empty(AvroCoder.of(StoryContribution.class)));
     }
     PCollection<Story> stories = joined.stories()
-        .apply("CompleteStories", CompleteStories.with(entities, claims).withShards(shards));
+        .apply("CompleteStories", CompleteStories.with(contributions).withShards(shards));
 
     int files = options.getOutputShards();
     write(articles, "articles", Article.class, new CountRows<>("articles"), root, files);

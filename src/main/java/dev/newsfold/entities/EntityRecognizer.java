@@ -55,6 +55,30 @@ public final class EntityRecognizer {
   }
 
   /**
+   * The entities table's rows for one article: its mentions canonicalised (the title counts toward salience), one row
+   * per entity, with the article's ids.
+   */
+  public List<dev.newsfold.schema.Entity> entityRows(dev.newsfold.schema.Article article) {
+    String text = article.getText() == null ? "" : article.getText();
+    List<dev.newsfold.schema.Entity> rows = new ArrayList<>();
+    for (EntityCanonicalizer.CanonicalEntity e
+        : EntityCanonicalizer.canonicalize(find(text), article.getTitle(), text.length())) {
+      rows.add(dev.newsfold.schema.Entity.newBuilder()
+          .setArticleId(article.getArticleId())
+          .setStoryId(article.getStoryId())
+          .setEntityId(e.entityId())
+          .setName(e.name())
+          .setType(e.type())
+          .setMentions(e.mentions())
+          .setSurfaceForms(e.surfaceForms())
+          .setFirstOffset(e.firstOffset())
+          .setSalience(e.salience())
+          .build());
+    }
+    return rows;
+  }
+
+  /**
    * Mentions in order of position; offsets are chars into {@code text}. The whole text is one document: the second
    * pass sees how each name was tagged in the other sentences.
    */

@@ -11,7 +11,7 @@ import java.util.Locale;
 
 /**
  * Speed of the whole entity step on real article bodies (one thread): sentence split, tokenise, POS, both tagging
- * passes and canonicalisation, as {@link ExtractEntities} runs them. Default input: the article-extraction
+ * passes and canonicalisation, as the job runs them (EntityRecognizer#entityRows). Default input: the article-extraction
  * benchmark's gold bodies (ground-truth.json under -Dnewsfold.data).
  *
  * <p>Usage: {@code EntityThroughput [ground-truth.json] [rounds]}

@@ -1,105 +1,81 @@
 package dev.newsfold.stories;
 
 import dev.newsfold.OnePassCoGroupByKey;
-import dev.newsfold.schema.Claim;
-import dev.newsfold.schema.Entity;
 import dev.newsfold.schema.Story;
+import dev.newsfold.schema.internal.StoryContribution;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.beam.sdk.coders.KvCoder;
-import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.coders.VarIntCoder;
 import org.apache.beam.sdk.extensions.avro.coders.AvroCoder;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.WithKeys;
 import org.apache.beam.sdk.transforms.join.CoGbkResult;
 import org.apache.beam.sdk.transforms.join.KeyedPCollectionTuple;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.TupleTag;
+import org.apache.beam.sdk.values.TypeDescriptors;
 
 /**
  * Fills the story columns that later stages know: {@code top_entities} (the story's entities ranked by salience
- * summed over its articles, names only, at most {@link #TOP}) and {@code claim_count}. One join on story-id shards
- * (not one group per story: the DirectRunner pays a bundle per key).
+ * summed over its articles, names only, at most {@link #TOP}) and {@code claim_count}, from one
+ * {@link StoryContribution} per article. One join on story-id shards (not one group per story: the DirectRunner pays a
+ * bundle per key).
  */
 public class CompleteStories extends PTransform<PCollection<Story>, PCollection<Story>> {
 
   static final int TOP = 10;
-  private final transient PCollection<Entity> entities;
-  private final transient PCollection<Claim> claims;
+  private final transient PCollection<StoryContribution> contributions;
   private final int shards;
 
-  private CompleteStories(PCollection<Entity> entities, PCollection<Claim> claims, int shards) {
-    this.entities = entities;
-    this.claims = claims;
+  private CompleteStories(PCollection<StoryContribution> contributions, int shards) {
+    this.contributions = contributions;
     this.shards = shards;
   }
 
-  public static CompleteStories with(PCollection<Entity> entities, PCollection<Claim> claims) {
-    return new CompleteStories(entities, claims, 64);
+  /** Stories completed from their articles' contributions (an empty collection leaves them without entities). */
+  public static CompleteStories with(PCollection<StoryContribution> contributions) {
+    return new CompleteStories(contributions, 64);
   }
 
   /** Hash shards of the join; each is grouped in memory, so raise with the corpus. */
   public CompleteStories withShards(int count) {
-    return new CompleteStories(entities, claims, count);
+    return new CompleteStories(contributions, count);
   }
 
   @Override
   public PCollection<Story> expand(PCollection<Story> stories) {
     int shards = this.shards;
     TupleTag<Story> storyTag = new TupleTag<>() {};
-    TupleTag<KV<String, Double>> entityTag = new TupleTag<>() {};
-    TupleTag<String> claimTag = new TupleTag<>() {};
-    KvCoder<String, Double> scored = KvCoder.of(StringUtf8Coder.of(),
-        org.apache.beam.sdk.coders.DoubleCoder.of());
-    PCollection<KV<Integer, Story>> s = stories.apply("StoriesToShards",
-            ParDo.of(new DoFn<Story, KV<Integer, Story>>() {
-              @ProcessElement
-              public void process(@Element Story story, OutputReceiver<KV<Integer, Story>> out) {
-                out.output(KV.of(JoinStories.shard(story.getStoryId(), shards), story));
-              }
-            }))
+    TupleTag<StoryContribution> contributionTag = new TupleTag<>() {};
+    PCollection<KV<Integer, Story>> s = stories
+        .apply("StoriesToShards", WithKeys.<Integer, Story>of(story -> JoinStories.shard(story.getStoryId(), shards))
+            .withKeyType(TypeDescriptors.integers()))
         .setCoder(KvCoder.of(VarIntCoder.of(), AvroCoder.of(Story.class)));
-    // Entities travel as (story_id + '\t' + name, salience): the name is what the story lists.
-    PCollection<KV<Integer, KV<String, Double>>> e = entities.apply("EntitiesToShards",
-            ParDo.of(new DoFn<Entity, KV<Integer, KV<String, Double>>>() {
-              @ProcessElement
-              public void process(@Element Entity en, OutputReceiver<KV<Integer, KV<String, Double>>> out) {
-                if (en.getStoryId() != null) {
-                  out.output(KV.of(JoinStories.shard(en.getStoryId(), shards),
-                      KV.of(en.getStoryId() + "\t" + en.getEntityId() + "\t" + en.getName(), en.getSalience())));
-                }
-              }
-            }))
-        .setCoder(KvCoder.of(VarIntCoder.of(), scored));
-    PCollection<KV<Integer, String>> c = claims.apply("ClaimsToShards",
-            ParDo.of(new DoFn<Claim, KV<Integer, String>>() {
-              @ProcessElement
-              public void process(@Element Claim claim, OutputReceiver<KV<Integer, String>> out) {
-                if (claim.getStoryId() != null) {
-                  out.output(KV.of(JoinStories.shard(claim.getStoryId(), shards), claim.getStoryId()));
-                }
-              }
-            }))
-        .setCoder(KvCoder.of(VarIntCoder.of(), StringUtf8Coder.of()));
-    return KeyedPCollectionTuple.of(storyTag, s).and(entityTag, e).and(claimTag, c)
+    PCollection<KV<Integer, StoryContribution>> c = contributions
+        .apply("ContributionsToShards", WithKeys.<Integer, StoryContribution>of(
+                contribution -> JoinStories.shard(contribution.getStoryId(), shards))
+            .withKeyType(TypeDescriptors.integers()))
+        .setCoder(KvCoder.of(VarIntCoder.of(), AvroCoder.of(StoryContribution.class)));
+    return KeyedPCollectionTuple.of(storyTag, s).and(contributionTag, c)
         .apply("JoinStoryFacts", OnePassCoGroupByKey.create())
         .apply("FillStories", ParDo.of(new DoFn<KV<Integer, CoGbkResult>, Story>() {
           @ProcessElement
           public void process(@Element KV<Integer, CoGbkResult> group, OutputReceiver<Story> out) {
             Map<String, EntityTally> byStory = new HashMap<>();
-            for (KV<String, Double> en : group.getValue().getAll(entityTag)) {
-              String[] parts = en.getKey().split("\t", 3);
-              byStory.computeIfAbsent(parts[0], k -> new EntityTally()).add(parts[1], parts[2], en.getValue());
-            }
             Map<String, Integer> claimCounts = new HashMap<>();
-            for (String storyId : group.getValue().getAll(claimTag)) {
-              claimCounts.merge(storyId, 1, Integer::sum);
+            for (StoryContribution c : group.getValue().getAll(contributionTag)) {
+              EntityTally tally = byStory.computeIfAbsent(c.getStoryId(), k -> new EntityTally());
+              for (int i = 0; i < c.getEntityIds().size(); i++) {
+                tally.add(c.getEntityIds().get(i), c.getNames().get(i), c.getSaliences().get(i));
+              }
+              claimCounts.merge(c.getStoryId(), c.getClaimCount(), Integer::sum);
             }
             for (Story story : group.getValue().getAll(storyTag)) {
               out.output(Story.newBuilder(story)

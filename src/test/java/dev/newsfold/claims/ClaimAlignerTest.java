@@ -29,8 +29,8 @@ class ClaimAlignerTest {
     claims = new ArrayList<>();
     Article a0 = article("a000", "example-paraphrase.com", SeedTexts.SEED_000);
     Article a1 = article("a001", "outlookindia.com", SeedTexts.SEED_001);
-    claims.addAll(ExtractClaims.toClaims(a0, x.extract(a0.getText())));
-    claims.addAll(ExtractClaims.toClaims(a1, x.extract(a1.getText())));
+    claims.addAll(ExtractEntitiesAndClaims.toClaims(a0, x.extract(a0.getText())));
+    claims.addAll(ExtractEntitiesAndClaims.toClaims(a1, x.extract(a1.getText())));
   }
 
   private static Claim find(List<Claim> cs, String article, Predicate<Claim> p) {

@@ -2,9 +2,9 @@ package dev.newsfold.stories;
 
 import static org.junit.Assert.assertEquals;
 
-import dev.newsfold.schema.Claim;
-import dev.newsfold.schema.Entity;
 import dev.newsfold.schema.Story;
+import dev.newsfold.schema.internal.StoryContribution;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.beam.sdk.extensions.avro.coders.AvroCoder;
 import org.apache.beam.sdk.testing.PAssert;
@@ -23,31 +23,31 @@ public class CompleteStoriesTest {
         .setArticleIds(List.of("a1", "a2")).setOutlets(List.of()).build();
   }
 
-  static Entity entity(String article, String story, String name, double salience) {
-    return Entity.newBuilder().setArticleId(article).setStoryId(story).setEntityId("e-" + name).setName(name)
-        .setType("PERSON").setMentions(1).setSurfaceForms(List.of(name)).setFirstOffset(0).setSalience(salience)
-        .build();
-  }
-
-  static Claim claim(String article, String story, int offset) {
-    return Claim.newBuilder().setClaimId(article + offset).setArticleId(article).setStoryId(story).setStance("ASSERT")
-        .setContent("x").setDirectQuote(false).setQuantities(List.of()).setSentenceOffset(offset)
-        .setClaimKey(article + offset).build();
+  /** One article's contribution: entity names with their salience, and its claim count. */
+  static StoryContribution contribution(String story, int claims, Object... nameSalience) {
+    List<String> ids = new ArrayList<>();
+    List<String> names = new ArrayList<>();
+    List<Double> saliences = new ArrayList<>();
+    for (int i = 0; i < nameSalience.length; i += 2) {
+      ids.add("e-" + nameSalience[i]);
+      names.add((String) nameSalience[i]);
+      saliences.add((Double) nameSalience[i + 1]);
+    }
+    return StoryContribution.newBuilder().setStoryId(story).setEntityIds(ids).setNames(names)
+        .setSaliences(saliences).setClaimCount(claims).build();
   }
 
   @Test
   public void fillsTopEntitiesAndClaimCountPerStory() {
-    List<Entity> entities = List.of(
-        entity("a1", "s-1", "Kim Yo Jong", 0.9), entity("a2", "s-1", "Kim Yo Jong", 0.8),
-        entity("a1", "s-1", "Shin Wonsik", 0.7), entity("a2", "s-1", "Seoul", 0.95),
-        entity("a3", "s-2", "Moscow", 0.5));
-    List<Claim> claims = List.of(claim("a1", "s-1", 0), claim("a1", "s-1", 40), claim("a2", "s-1", 7),
-        claim("a3", "s-2", 0));
+    List<StoryContribution> contributions = List.of(
+        contribution("s-1", 2, "Kim Yo Jong", 0.9, "Shin Wonsik", 0.7),
+        contribution("s-1", 1, "Kim Yo Jong", 0.8, "Seoul", 0.95),
+        contribution("s-2", 1, "Moscow", 0.5),
+        contribution("s-2", 0));
     PCollection<Story> out = p.apply("Stories", Create.of(story("s-1"), story("s-2"), story("s-3"))
             .withCoder(AvroCoder.of(Story.class)))
         .apply(CompleteStories.with(
-            p.apply("Entities", Create.of(entities).withCoder(AvroCoder.of(Entity.class))),
-            p.apply("Claims", Create.of(claims).withCoder(AvroCoder.of(Claim.class)))));
+            p.apply("Contributions", Create.of(contributions).withCoder(AvroCoder.of(StoryContribution.class)))));
     PAssert.that(out).satisfies(stories -> {
       for (Story s : stories) {
         switch (s.getStoryId()) {
