@@ -203,14 +203,7 @@ public final class NewsfoldPipeline {
     try {
       Map<String, Long> counters = counters(result);
       for (var table : SCHEMAS.entrySet()) {
-        if (local) {
-          if (Files.isDirectory(publisher.staging().resolve(table.getKey()))) {
-            WriteTable.ensureParquetFile(publisher.staging().resolve(table.getKey()), table.getKey(),
-                table.getValue());
-          }
-        } else {
-          WriteTable.ensureParquetFile(root + "/" + table.getKey(), table.getKey(), table.getValue());
-        }
+        WriteTable.finish(root + "/" + table.getKey(), table.getKey(), table.getValue());
       }
       ObjectNode manifest = manifest(options, patterns, counters, wall);
       String json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(manifest);

@@ -1,6 +1,8 @@
 package dev.newsfold.io;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
 
 import dev.newsfold.schema.Reject;
 import java.nio.file.Path;
@@ -39,9 +41,45 @@ public class WriteTableTest {
   }
 
   @Test
-  public void emptyTableStillHasAParquetFileWithItsColumns() throws Exception {
+  public void eachShardWritesBothFormatsAndAllRowsArriveOnce() throws Exception {
+    Path root = tmp.getRoot().toPath();
+    java.util.List<Reject> rows = new java.util.ArrayList<>();
+    for (int i = 0; i < 100; i++) {
+      rows.add(Reject.newBuilder().setSourceUri("f" + i).setStage("read").setReason("empty").setDetail(null)
+          .setSizeBytes(i).build());
+    }
+    p.apply(Create.of(rows).withCoder(AvroCoder.of(Reject.class)))
+        .apply(WriteTable.of("rejects", root.toString(), Reject.class, Reject.getClassSchema()).withShards(3));
+    p.run().waitUntilFinish();
+    Path dir = root.resolve("rejects");
+    for (String format : new String[] {"avro", "parquet"}) {
+      for (int shard = 0; shard < 3; shard++) {
+        assertTrue(format + " shard " + shard,
+            java.nio.file.Files.exists(dir.resolve(String.format("rejects-%05d-of-00003.%s", shard, format))));
+      }
+    }
+    try (var files = java.nio.file.Files.list(dir)) {
+      assertEquals("no temporary files left", 6, files.count());
+    }
+    assertEquals(100, dev.newsfold.NewsfoldPipelineTest.readAvro(dir, Reject.class).size());
+    try (Connection c = QueryTables.open(root); var st = c.createStatement()) {
+      ResultSet rs = st.executeQuery("SELECT count(*), count(DISTINCT source_uri), sum(size_bytes) FROM rejects");
+      rs.next();
+      assertEquals(100, rs.getInt(1));
+      assertEquals(100, rs.getInt(2));
+      assertEquals(4950, rs.getLong(3));
+    }
+  }
+
+  @Test
+  public void finishRemovesLeftoversAndGivesAnEmptyTableBothFormats() throws Exception {
     Path dir = tmp.getRoot().toPath().resolve("claims");
-    WriteTable.ensureParquetFile(dir, "claims", Reject.getClassSchema());
+    java.nio.file.Files.createDirectories(dir);
+    Path leftover = dir.resolve(".claims-00001-of-00004.parquet.5d1c" + WriteTable.TEMPORARY_SUFFIX);
+    java.nio.file.Files.writeString(leftover, "half a file from a failed attempt");
+    WriteTable.finish(dir.toString(), "claims", Reject.getClassSchema());
+    assertFalse(java.nio.file.Files.exists(leftover));
+    assertEquals(0, dev.newsfold.NewsfoldPipelineTest.readAvro(dir, Reject.class).size());
     try (Connection c = QueryTables.open(tmp.getRoot().toPath()); var st = c.createStatement()) {
       ResultSet rs = st.executeQuery("SELECT count(*), count(reason) FROM claims");
       rs.next();
