@@ -31,6 +31,11 @@ public final class CentroidMerger implements Serializable {
   private final int absorbRounds;
   private final int absorbMaxSize;
   private final int maxShortTerms;
+  // Fragment merging (see the 16-argument constructor): off when fragmentThreshold <= 0.
+  private final double fragmentThreshold;
+  private final double fragmentMargin;
+  private final double fragmentRatio;
+  private final int fragmentRounds;
 
   /**
    * @param threshold centroid cosine at or above which two clusters merge
@@ -59,6 +64,29 @@ public final class CentroidMerger implements Serializable {
   public CentroidMerger(double threshold, int centroidTerms, int indexTerms, int maxPostings, int dateWindowDays,
       int rounds, int maxMoveSize, double absorbCoverage, double absorbMargin, int absorbRounds, int absorbMaxSize,
       int maxShortTerms) {
+    this(threshold, centroidTerms, indexTerms, maxPostings, dateWindowDays, rounds, maxMoveSize, absorbCoverage,
+        absorbMargin, absorbRounds, absorbMaxSize, maxShortTerms, 0, 0, 0, 0);
+  }
+
+  /**
+   * As above, then {@code fragmentRounds} rounds of fragment merging among clusters of short texts (at most
+   * {@code maxShortTerms} vector terms an article on average: headlines): such a cluster of any size joins the one at
+   * least {@code fragmentRatio} times its size whose centroid has the highest cosine with its own, when that cosine
+   * is at least {@code fragmentThreshold} (two shared centroid terms at least) and the runner-up's is at least
+   * {@code fragmentMargin} lower. Headline stories break into sub-event fragments ("reviews", "install size",
+   * "servers down") that share only the story's one or two names with its big cluster: too few for the pairwise
+   * guard, and too many headlines for absorption; the centroid of a dozen such headlines still points at its story.
+   * Full-text clusters take no part: two incidents of one kind (two earthquakes) have similar centroids too, and
+   * their many terms would make every posting long. A cluster that moves in a round takes no fragment that round (it
+   * waits for the next), so the moves of a round are independent.
+   */
+  public CentroidMerger(double threshold, int centroidTerms, int indexTerms, int maxPostings, int dateWindowDays,
+      int rounds, int maxMoveSize, double absorbCoverage, double absorbMargin, int absorbRounds, int absorbMaxSize,
+      int maxShortTerms, double fragmentThreshold, double fragmentMargin, double fragmentRatio, int fragmentRounds) {
+    this.fragmentThreshold = fragmentThreshold;
+    this.fragmentMargin = fragmentMargin;
+    this.fragmentRatio = fragmentRatio;
+    this.fragmentRounds = fragmentThreshold > 0 ? fragmentRounds : 0;
     this.absorbMaxSize = absorbMaxSize;
     this.absorbCoverage = absorbCoverage;
     this.absorbMargin = absorbMargin;
@@ -145,6 +173,41 @@ public final class CentroidMerger implements Serializable {
     return c.size > absorbMaxSize;
   }
 
+  /** A cluster of headlines: at most maxShortTerms vector terms an article on average. */
+  boolean isShort(Centroid c) {
+    return c.memberTerms <= (long) maxShortTerms * c.size;
+  }
+
+  /** Clusters taking part in fragment merging, as fragments or as targets: clusters of headlines. */
+  boolean inFragmentMerge(Centroid c) {
+    return isShort(c);
+  }
+
+  /**
+   * Whether fragment {@code mv} may join {@code big}: both clusters of headlines, {@code big} at least fragmentRatio
+   * times the size, dates within the window.
+   */
+  boolean mayJoin(Centroid mv, Centroid big) {
+    return !mv.label.equals(big.label) && isShort(mv) && isShort(big) && big.size >= fragmentRatio * mv.size
+        && datesOverlap(mv, big, dateWindowDays);
+  }
+
+  /**
+   * The clusters of one term's posting that fragments are compared with: at most {@code maxPostings}, the largest
+   * (ties by label). Large clusters are the ones fragments join, and their centroids spread each term's weight thin,
+   * so ranking by weight (as absorption does) would keep the singletons.
+   */
+  static List<Centroid> largestTargets(List<Centroid> posting, int maxPostings) {
+    List<Centroid> t = new ArrayList<>(posting);
+    t.sort((x, y) -> x.size != y.size ? Integer.compare(y.size, x.size) : x.label.compareTo(y.label));
+    return t.size() > maxPostings ? new ArrayList<>(t.subList(0, maxPostings)) : t;
+  }
+
+  /** The target a fragment joins given all its scored candidates (label -> centroid cosine), or null. */
+  String bestFragmentTarget(Map<String, Double> scores) {
+    return best(scores, fragmentThreshold, fragmentMargin);
+  }
+
   /**
    * The targets of one term's posting that movers are compared with: at most {@code maxPostings}, the ones
    * weighing the term most (ties by label), so a common term costs at most maxPostings comparisons per mover.
@@ -163,6 +226,11 @@ public final class CentroidMerger implements Serializable {
    * must reach the coverage floor and beat the runner-up by the margin. Ties by label.
    */
   String bestTarget(Map<String, Double> scores) {
+    return best(scores, absorbCoverage, absorbMargin);
+  }
+
+  /** The best-scoring label when it reaches {@code floor} and beats the runner-up by {@code margin}; ties by label. */
+  static String best(Map<String, Double> scores, double floor, double margin) {
     String best = null;
     double b = 0;
     double second = 0;
@@ -176,7 +244,7 @@ public final class CentroidMerger implements Serializable {
         second = Math.max(second, s);
       }
     }
-    return best != null && b >= absorbCoverage && b - second >= absorbMargin ? best : null;
+    return best != null && b >= floor && b - second >= margin ? best : null;
   }
 
   /**
@@ -294,11 +362,65 @@ public final class CentroidMerger implements Serializable {
         break;
       }
     }
+    for (int round = 0; round < fragmentRounds; round++) {
+      if (!mergeFragments(parent, members, features)) {
+        break;
+      }
+    }
     int[] out = new int[n];
     for (int i = 0; i < n; i++) {
       out[i] = StoryClusterer.find(parent, i);
     }
     return out;
+  }
+
+  /** One round of fragment merging (see the 16-argument constructor); false when nothing moved. */
+  private boolean mergeFragments(int[] parent, List<List<String>> members, Map<String, StoryFeatures> features) {
+    TreeMap<Integer, List<Integer>> groups = new TreeMap<>();
+    for (int i = 0; i < parent.length; i++) {
+      groups.computeIfAbsent(StoryClusterer.find(parent, i), k -> new ArrayList<>()).add(i);
+    }
+    List<Centroid> centroids = new ArrayList<>();
+    Map<Long, List<Centroid>> index = new HashMap<>();
+    for (Map.Entry<Integer, List<Integer>> g : groups.entrySet()) {
+      Centroid c = centroid(g.getKey(), g.getValue(), members, features);
+      if (inFragmentMerge(c)) {
+        centroids.add(c);
+        for (long t : c.terms) {
+          index.computeIfAbsent(t, k -> new ArrayList<>()).add(c);
+        }
+      }
+    }
+    Map<Long, List<Centroid>> capped = new HashMap<>();
+    Map<String, Integer> clusterOfLabel = new HashMap<>();
+    TreeMap<Integer, Integer> choice = new TreeMap<>();
+    for (Centroid mv : centroids) {
+      if (!isShort(mv)) {
+        continue;
+      }
+      Map<String, Double> scores = new HashMap<>();
+      for (long t : mv.terms) {
+        for (Centroid big : capped.computeIfAbsent(t, k -> largestTargets(index.get(k), maxPostings))) {
+          if (!scores.containsKey(big.label) && mayJoin(mv, big)) {
+            scores.put(big.label, mv.cosine(big, minShared));
+            clusterOfLabel.put(big.label, big.cluster);
+          }
+        }
+      }
+      String to = bestFragmentTarget(scores);
+      if (to != null) {
+        choice.put(mv.cluster, clusterOfLabel.get(to));
+      }
+    }
+    boolean any = false;
+    for (Map.Entry<Integer, Integer> e : choice.entrySet()) {
+      // A cluster that moves takes no fragment this round.
+      if (!choice.containsKey(e.getValue())) {
+        parent[e.getKey()] = e.getValue();
+        any = true;
+      }
+    }
+    return any;
   }
 
   private boolean datesOverlap(Centroid a, Centroid b) {
@@ -437,5 +559,9 @@ public final class CentroidMerger implements Serializable {
 
   int maxShortTerms() {
     return maxShortTerms;
+  }
+
+  int fragmentRounds() {
+    return fragmentRounds;
   }
 }

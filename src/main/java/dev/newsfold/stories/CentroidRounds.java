@@ -151,6 +151,9 @@ public class CentroidRounds
     for (int r = 0; r < m.absorbRounds(); r++) {
       members = absorbRound(members, "AbsorbRound" + r);
     }
+    for (int r = 0; r < m.fragmentRounds(); r++) {
+      members = fragmentRound(members, "FragmentRound" + r);
+    }
     return members;
   }
 
@@ -166,10 +169,16 @@ public class CentroidRounds
 
   /**
    * The centroid of each cluster, sent to one posting per term: for absorption every centroid term of movers and
-   * targets (a headline's few terms must all meet their story), for merging the centroid's heaviest index terms.
+   * targets (a headline's few terms must all meet their story), for merging the centroid's heaviest index terms,
+   * for fragment merging every centroid term of the clusters taking part.
    */
   private PCollection<KV<String, CentroidMerger.Centroid>> postings(String name,
       PCollection<KV<String, StoryFeatures>> members, boolean absorb) {
+    return postings(name, members, absorb, false);
+  }
+
+  private PCollection<KV<String, CentroidMerger.Centroid>> postings(String name,
+      PCollection<KV<String, StoryFeatures>> members, boolean absorb, boolean fragments) {
     final CentroidMerger mg = m;
     return JoinStories.groupByShard(name + "/ByCluster", members, StoryFeatures.Coder.of(), shards)
         .apply(name + "/Centroids", ParDo.of(
@@ -179,7 +188,8 @@ public class CentroidRounds
                   OutputReceiver<KV<String, CentroidMerger.Centroid>> out) {
                 for (Map.Entry<String, List<StoryFeatures>> cl : JoinStories.byKey(s.getValue()).entrySet()) {
                   CentroidMerger.Centroid c = centroid(cl.getKey(), cl.getValue(), mg.centroidTerms());
-                  long[] terms = !absorb ? CentroidMerger.topTerms(c, mg.indexTerms())
+                  long[] terms = fragments ? (mg.inFragmentMerge(c) ? c.terms : new long[0])
+                      : !absorb ? CentroidMerger.topTerms(c, mg.indexTerms())
                       : mg.isMover(c) || mg.isTarget(c) ? c.terms : new long[0];
                   for (long t : terms) {
                     out.output(KV.of(Long.toHexString(t), c));
@@ -271,6 +281,108 @@ public class CentroidRounds
               TreeSet<String> movers = new TreeSet<>();
               for (Move mv : cl.getValue()) {
                 movers.add(mv.small);
+              }
+              moves.inc(movers.size());
+              String label = movers.first().compareTo(y) < 0 ? movers.first() : y;
+              for (String x : movers) {
+                out.output(KV.of(x, label));
+              }
+              if (!label.equals(y)) {
+                out.output(KV.of(y, label));
+              }
+            }
+          }
+        })).setCoder(ConnectedComponents.PAIR);
+    return relabel(name, members, relabels);
+  }
+
+  /**
+   * One round of fragment merging ({@link CentroidMerger}'s third phase): clusters taking part meet in postings over
+   * all their centroid terms, each posting's largest clusters (capped) as targets; each headline cluster takes its
+   * best target (cosine floor and margin) and tells itself it moves; a target that moves itself takes no fragment
+   * this round (they wait for the next). So each cluster moves or absorbs, never both, and the result equals the
+   * single-worker one.
+   */
+  private PCollection<KV<String, StoryFeatures>> fragmentRound(PCollection<KV<String, StoryFeatures>> members,
+      String name) {
+    final CentroidMerger mg = m;
+    final int n = shards;
+    KvCoder<String, Move> moveCoder = KvCoder.of(StringUtf8Coder.of(), new Move.Coder());
+
+    PCollection<KV<String, CentroidMerger.Centroid>> postings = postings(name, members, false, true);
+
+    // Scored (fragment, target) pairs, keyed by the fragment; a pair sharing several terms is scored in each posting.
+    PCollection<KV<String, Move>> candidates = JoinStories.groupByShard(name + "/ByTerm", postings,
+        new CentroidCoder(), n)
+        .apply(name + "/Candidates", ParDo.of(
+            new DoFn<KV<Integer, Iterable<KV<String, CentroidMerger.Centroid>>>, KV<String, Move>>() {
+              @ProcessElement
+              public void process(@Element KV<Integer, Iterable<KV<String, CentroidMerger.Centroid>>> s,
+                  OutputReceiver<KV<String, Move>> out) {
+                for (List<CentroidMerger.Centroid> posting : JoinStories.byKey(s.getValue()).values()) {
+                  List<CentroidMerger.Centroid> targets = CentroidMerger.largestTargets(posting, mg.maxPostings());
+                  for (CentroidMerger.Centroid mv : posting) {
+                    if (!mg.isShort(mv)) {
+                      continue;
+                    }
+                    for (CentroidMerger.Centroid big : targets) {
+                      if (mg.mayJoin(mv, big)) {
+                        out.output(KV.of(mv.label, new Move(mv.cosine(big, mg.minShared()), mv.label, big.label)));
+                      }
+                    }
+                  }
+                }
+              }
+            })).setCoder(moveCoder);
+
+    // At each fragment: its best target, if clear of the floor and the margin; sent to the target and to itself.
+    PCollection<KV<String, Move>> chosen = JoinStories.groupByShard(name + "/MovesByFragment", candidates,
+        new Move.Coder(), n)
+        .apply(name + "/Choose", ParDo.of(new DoFn<KV<Integer, Iterable<KV<String, Move>>>, KV<String, Move>>() {
+          @ProcessElement
+          public void process(@Element KV<Integer, Iterable<KV<String, Move>>> s, OutputReceiver<KV<String, Move>> out) {
+            for (Map.Entry<String, List<Move>> cl : JoinStories.byKey(s.getValue()).entrySet()) {
+              Map<String, Double> scores = new java.util.HashMap<>();
+              for (Move mv : cl.getValue()) {
+                scores.put(mv.big, mv.score);
+              }
+              String to = mg.bestFragmentTarget(scores);
+              if (to != null) {
+                Move mv = new Move(scores.get(to), cl.getKey(), to);
+                out.output(KV.of(to, mv));
+                out.output(KV.of(cl.getKey(), mv));
+              }
+            }
+          }
+        })).setCoder(moveCoder);
+
+    // At each target that does not move itself: every chosen fragment joins; the merged label is the smallest.
+    PCollection<KV<String, String>> relabels = JoinStories.groupByShard(name + "/MovesByTarget", chosen,
+        new Move.Coder(), n)
+        .apply(name + "/Join", ParDo.of(new DoFn<KV<Integer, Iterable<KV<String, Move>>>, KV<String, String>>() {
+          private final Counter moves = Metrics.counter(JoinStories.NS, "fragmentMoves");
+          private final Counter deferred = Metrics.counter(JoinStories.NS, "fragmentMovesDeferred");
+
+          @ProcessElement
+          public void process(@Element KV<Integer, Iterable<KV<String, Move>>> s,
+              OutputReceiver<KV<String, String>> out) {
+            for (Map.Entry<String, List<Move>> cl : JoinStories.byKey(s.getValue()).entrySet()) {
+              String y = cl.getKey();
+              boolean movesItself = false;
+              TreeSet<String> movers = new TreeSet<>();
+              for (Move mv : cl.getValue()) {
+                if (mv.small.equals(y)) {
+                  movesItself = true;
+                } else {
+                  movers.add(mv.small);
+                }
+              }
+              if (movers.isEmpty()) {
+                continue;
+              }
+              if (movesItself) {
+                deferred.inc(movers.size());
+                continue;
               }
               moves.inc(movers.size());
               String label = movers.first().compareTo(y) < 0 ? movers.first() : y;

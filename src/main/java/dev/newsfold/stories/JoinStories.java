@@ -71,7 +71,9 @@ import org.apache.beam.sdk.values.TupleTagList;
  *       {@link StoryClusterer} (copy groups by union-find, then guarded merging along story edges); then the
  *       centroid level ({@link CentroidRounds}, the distributed form of {@link CentroidMerger}) moves stray
  *       articles into the story whose centroid they match, and absorption moves fragments of headlines into the
- *       larger story whose centroid covers most of their weight. A worker holds one component's edges (ids, dates,
+ *       larger story whose centroid covers most of their weight, and fragment merging moves a headline cluster of
+ *       any size into the headline cluster at least twice its size whose centroid is clearly the most similar to
+ *       its own. A worker holds one component's edges (ids, dates,
  *       scores; no features) or one cluster's features at a time.
  * </ol>
  * Parameters and their reasons: docs/stories.md.
@@ -101,6 +103,9 @@ public class JoinStories extends PTransform<PCollection<Article>, JoinStories.Re
     double absorbMargin = 0.1;
     int absorbMaxSize = 10;
     int absorbShortTerms = 30;
+    double fragmentThreshold = 0.15;
+    double fragmentMargin = 0.1;
+    double fragmentRatio = 2;
     int minSharedKeyTerms = 2;
     int dateWindowDays = 7;
     int maxBlockSize = 100;
@@ -139,6 +144,9 @@ public class JoinStories extends PTransform<PCollection<Article>, JoinStories.Re
       p.absorbMargin = absorbMargin;
       p.absorbMaxSize = absorbMaxSize;
       p.absorbShortTerms = absorbShortTerms;
+      p.fragmentThreshold = fragmentThreshold;
+      p.fragmentMargin = fragmentMargin;
+      p.fragmentRatio = fragmentRatio;
       p.minSharedKeyTerms = minSharedKeyTerms;
       p.dateWindowDays = dateWindowDays;
       p.maxBlockSize = maxBlockSize;
@@ -268,6 +276,20 @@ public class JoinStories extends PTransform<PCollection<Article>, JoinStories.Re
     });
   }
 
+  /**
+   * Fragment merging after absorption: a cluster of headline-length articles (as for absorption) of any size joins
+   * the headline cluster at least {@code ratio} times its size (default 2) whose centroid has cosine at least
+   * {@code threshold} with its own (default 0.15; two shared terms at least) when no other such cluster comes within
+   * {@code margin} (default 0.1). Two rounds. Threshold 0 or less turns it off (it also needs the centroid level on).
+   */
+  public JoinStories withFragmentMerge(double threshold, double margin, double ratio) {
+    return with(p -> {
+      p.fragmentThreshold = threshold;
+      p.fragmentMargin = margin;
+      p.fragmentRatio = ratio;
+    });
+  }
+
   /** Key terms two articles must share before their similarity counts at all (default 2). */
   public JoinStories withMinSharedKeyTerms(int terms) {
     return with(p -> p.minSharedKeyTerms = terms);
@@ -280,7 +302,8 @@ public class JoinStories extends PTransform<PCollection<Article>, JoinStories.Re
   static CentroidMerger centroidMerger(Params p) {
     return p.centroidThreshold > 0
         ? new CentroidMerger(p.centroidThreshold, 100, 8, p.maxBlockSize, p.dateWindowDays, 4, p.centroidMaxMove,
-            p.absorbCoverage, p.absorbMargin, 2, p.absorbMaxSize, p.absorbShortTerms)
+            p.absorbCoverage, p.absorbMargin, 2, p.absorbMaxSize, p.absorbShortTerms, p.fragmentThreshold,
+            p.fragmentMargin, p.fragmentRatio, 2)
         : null;
   }
 

@@ -127,6 +127,90 @@ public class CentroidRoundsTest {
     p.run().waitUntilFinish();
   }
 
+  /** {@code count} articles in cluster {@code prefix}0: each has {@code shared} terms plus {@code own} terms of its own. */
+  static void cluster(List<KV<String, StoryFeatures>> in, String prefix, int count, long[] shared, double sharedWeight,
+      int own, long ownBase) {
+    for (int i = 0; i < count; i++) {
+      long[] t = new long[shared.length + own];
+      double[] w = new double[t.length];
+      for (int k = 0; k < shared.length; k++) {
+        t[k] = shared[k];
+        w[k] = sharedWeight;
+      }
+      for (int k = 0; k < own; k++) {
+        t[shared.length + k] = ownBase + i * 100 + k;
+        w[shared.length + k] = 1;
+      }
+      in.add(KV.of(prefix + "0", f(prefix + i, 100, t, w)));
+    }
+  }
+
+  /**
+   * Headline stories of eight (s, u, t: two story terms and three own terms each) and fragments the pairwise guard
+   * left apart: f (four headlines naming s's two terms and a sub-event of its own), h (two headlines on f's
+   * sub-event only), e (three headlines naming the terms of both s and u), g (three full-text articles, 40 terms each,
+   * naming t's terms and a sub-event).
+   */
+  static List<KV<String, StoryFeatures>> fragmentClusters() {
+    List<KV<String, StoryFeatures>> in = new ArrayList<>();
+    cluster(in, "s", 8, new long[] {1, 2}, 1, 3, 1000);
+    cluster(in, "u", 8, new long[] {201, 202}, 1, 3, 3000);
+    cluster(in, "t", 8, new long[] {101, 102}, 1, 3, 5000);
+    cluster(in, "f", 4, new long[] {1, 2, 30, 31}, 1, 1, 7000);
+    cluster(in, "h", 2, new long[] {30, 31, 40, 41}, 1, 0, 0);
+    cluster(in, "e", 3, new long[] {1, 2, 201, 202}, 1, 1, 8000);
+    cluster(in, "g", 3, new long[] {101, 102, 130, 131}, 5, 36, 9000);
+    return in;
+  }
+
+  /** Centroid level and absorption off; fragment merging at cosine 0.15, margin 0.1, targets twice the size. */
+  static CentroidMerger fragmenting() {
+    return new CentroidMerger(0.9, 100, 8, 100, 7, 4, 3, 0, 0, 0, 0, 30, 0.15, 0.1, 2, 2);
+  }
+
+  static List<String> fragmentPlacements() {
+    List<String> want = new ArrayList<>();
+    for (String c : new String[] {"s", "u", "t"}) {
+      for (int i = 0; i < 8; i++) {
+        want.add(c + i + "->" + c + "0");
+      }
+    }
+    for (int i = 0; i < 4; i++) {
+      want.add("f" + i + "->f0"); // f0 < s0: the merged story keeps the smallest label
+    }
+    for (int i = 0; i < 8; i++) {
+      want.remove("s" + i + "->s0");
+      want.add("s" + i + "->f0");
+    }
+    // h waits a round (f moves in the first) and then joins s + f through f's sub-event terms.
+    want.add("h0->f0");
+    want.add("h1->f0");
+    for (int i = 0; i < 3; i++) {
+      want.add("e" + i + "->e0"); // as close to u as to s: no clear winner
+      want.add("g" + i + "->g0"); // full texts never move here
+    }
+    return want;
+  }
+
+  @Test
+  public void headlineFragmentsJoinTheirStoryAndNothingElseMoves() {
+    SingleWorker single = singleWorker(fragmenting(), fragmentClusters());
+    org.junit.Assert.assertEquals(new java.util.TreeSet<>(fragmentPlacements()),
+        new java.util.TreeSet<>(single.placements));
+    // Without fragment merging nothing moves.
+    CentroidMerger off = new CentroidMerger(0.9, 100, 8, 100, 7, 4, 3, 0, 0, 0, 0, 30, 0, 0.1, 2, 2);
+    for (String x : singleWorker(off, fragmentClusters()).placements) {
+      org.junit.Assert.assertEquals(x, x.charAt(0) + "0", x.substring(x.indexOf('>') + 1));
+    }
+  }
+
+  @Test
+  public void fragmentMergeAgreesWithTheSingleWorkerMerger() {
+    PCollection<String> got = placements(fragmenting(), fragmentClusters());
+    PAssert.that(got).containsInAnyOrder(fragmentPlacements());
+    p.run().waitUntilFinish();
+  }
+
   /** Each article's cluster after the distributed rounds, as "article->cluster". */
   private PCollection<String> placements(CentroidMerger merger, List<KV<String, StoryFeatures>> in) {
     return p.apply(Create.of(in).withCoder(CentroidRounds.MEMBER))

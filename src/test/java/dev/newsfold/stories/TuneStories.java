@@ -15,7 +15,8 @@ import java.util.Set;
  * JoinStories.verifyBlock, StoryClusterer) in one JVM loop to sweep parameters quickly. Copies are ignored here.
  * Usage: TuneStories DATA_DIR threshold cosineWeight minLinkFraction keySize leadWords vectorSize sizeExponent
  * centroidThreshold (e.g. {@code /work/shared/data 0.1 0.7 0.1 8 1000 64 0.85 0.1}); absorption via -Dcov (0 off,
- * default 0.4), -Dmargin (0.1), -Darounds (2), -Damax (10), -DshortTerms (30); -Ddiag=true prints per-story parts,
+ * default 0.4), -Dmargin (0.1), -Darounds (2), -Damax (10), -DshortTerms (30); fragment merging via -Dfrag (0 off,
+ * default 0.15), -Dfmargin (0.1), -Dfratio (2), -Dfrounds (2); -Ddiag=true prints per-story parts,
  * mixed clusters and oracle recalls (recall if every gold story's parts up to k articles joined its largest part).
  */
 public final class TuneStories {
@@ -72,7 +73,10 @@ public final class TuneStories {
         cth > 0 ? new CentroidMerger(cth, Integer.getInteger("cterms", 100), 8, p.maxBlockSize, p.dateWindowDays, 4,
             Integer.getInteger("maxMove", 3), Double.parseDouble(System.getProperty("cov", "0.4")),
             Double.parseDouble(System.getProperty("margin", "0.1")), Integer.getInteger("arounds", 2),
-            Integer.getInteger("amax", 10), Integer.getInteger("shortTerms", 30)) : null);
+            Integer.getInteger("amax", 10), Integer.getInteger("shortTerms", 30),
+            Double.parseDouble(System.getProperty("frag", "0.15")),
+            Double.parseDouble(System.getProperty("fmargin", "0.1")),
+            Double.parseDouble(System.getProperty("fratio", "2")), Integer.getInteger("frounds", 2)) : null);
     Map<String, String> pred = new HashMap<>();
     for (String id : l.gold.keySet()) {
       StoryClusterer.Assignment a = as.get(id);
