@@ -1151,11 +1151,14 @@ public final class ClaimExtractor {
         }
         String w = s.lower(x);
         String nx = s.lower(x + 1);
-        boolean commaConj = w.equals(",") && (nx.equals("but") || nx.equals("yet") || nx.equals("while")
-            || nx.equals("however")
+        // "said X, but that Y" / "said X, and that Y": a second complementizer coordinates a second part of the same
+        // reported content, not a clause of the narrator's.
+        boolean thatAgain = x + 2 < n && s.lower(x + 2).equals("that");
+        boolean commaConj = w.equals(",") && !(nx.equals("but") && thatAgain) && (nx.equals("but") || nx.equals("yet")
+            || nx.equals("while") || nx.equals("however")
             || nx.equals("although") || nx.equals("though") || nx.equals("whereas") || (nx.equals("when")
             || nx.equals("where") || nx.equals("who") || nx.equals("which")));
-        boolean andClause = w.equals(",") && nx.equals("and") && verbWithin(s, x + 2, 4)
+        boolean andClause = w.equals(",") && nx.equals("and") && verbWithin(s, x + 2, 4) && !thatAgain
             || w.equals(",") && nx.equals("with") && withSpeaker(s, x + 2); // ", with Rubio saying ..."
         boolean andCue = (w.equals("and") || w.equals("but")) && s.tag(x + 1, "VERB")
             && CueLexicon.stance(s.tokens[x + 1]) != null;

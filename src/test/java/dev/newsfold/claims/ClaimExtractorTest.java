@@ -562,4 +562,15 @@ class ClaimExtractorTest {
     assertEquals("to release the accounts", refusal.content());
     assertEquals("to quit the board", only("Lind's decision to quit the board surprised them.", "to quit").content());
   }
+
+  @Test
+  void aSecondThatAfterCommaButOrAndGoesOnWithTheSameContent() {
+    assertEquals("she backed the levy, but that the board had not voted", only("Olsen said that she backed the levy,"
+        + " but that the board had not voted.", "she backed").content());
+    assertEquals("the levy was fair, and that the board would pass it", only("Lind said the levy was fair,"
+        + " and that the board would pass it.", "the levy was fair").content());
+    // Without "that" the clause after ", but" stays the narrator's.
+    assertEquals("she backed the levy", only("Olsen said she backed the levy, but the board had not voted.",
+        "she backed").content());
+  }
 }
