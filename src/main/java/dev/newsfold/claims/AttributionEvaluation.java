@@ -226,7 +226,7 @@ public final class AttributionEvaluation {
               why = "O";
             }
           }
-          System.out.println("FN" + why + " " + d.name() + " [" + gold.sourceText() + " | " + cue + "] "
+          System.out.println("FN" + why + " " + d.name() + "@" + cueAt + " [" + gold.sourceText() + " | " + cue + "] "
               + d.text().substring(first.start(), first.end()).replace('\n', ' '));
         }
       }

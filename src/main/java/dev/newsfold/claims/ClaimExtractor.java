@@ -55,7 +55,7 @@ public final class ClaimExtractor {
       "favour", "refer", "reaffirm", "clarify", "forecast", "exclaim", "whisper", "pronounce", "summarize",
       "summarise", "outline", "challenge", "assail", "bash", "scold", "rebuke", "chastise", "castigate", "deride",
       "disparage", "knock", "see", "view", "regard", "seem", "appear", "sound", "learn", "realize", "realise",
-      "understand");
+      "understand", "offer", "order", "list", "identify", "remember", "rail");
   // Capitalised words the tagger may call PRON inside names ("Kim Yo Jong") are kept when not real pronouns.
   private static final Set<String> COMMON_PRONOUNS = words("i", "we", "he", "she", "it", "they", "you", "me", "us",
       "him", "her", "them", "his", "its", "their", "our", "my", "your", "who", "what", "which", "this", "that",
@@ -675,7 +675,11 @@ public final class ClaimExtractor {
     int c = k + 1;
     int cEnd;
     boolean that = s.lower(c).equals("that") && !s.tag(c + 1, "VERB") && !s.tag(c + 1, "AUX");
-    if (that) {
+    boolean inf = !that && CueLexicon.nominalInfinitive(noun) && s.lower(c).equals("to") && c + 1 < n
+        && (s.tag(c + 1, "VERB") || s.tag(c + 1, "AUX"));
+    if (inf) {
+      that = true; // "his promise to cut taxes": the infinitive clause, "to" included, runs like a that-clause
+    } else if (that) {
       c++;
       if (!verbWithin(s, c, 8)) {
         return null;
@@ -693,7 +697,8 @@ public final class ClaimExtractor {
         || SUBORDINATORS.contains(s.lower(e + 1)) || s.lower(e + 1).equals("which")
         || s.lower(e + 1).equals("who") || CueLexicon.stance(s.tokens[e + 1]) != null))
         && !(!that && (s.tag(e, "VERB") && !s.lower(e).endsWith("ing") || s.tag(e, "AUX")
-        || s.tokens[e].equals(",") || s.tag(e, "SCONJ")))) {
+        || s.tokens[e].equals(",") || s.tag(e, "SCONJ")))
+        && !(inf && e > c + 1 && finiteAfterNoun(s, e))) {
       e++;
     }
     while (e - 1 > c && (s.tag(e - 1, "PUNCT") || isQuote(s.tokens[e - 1]) || s.tag(e - 1, "CCONJ")
@@ -720,6 +725,9 @@ public final class ClaimExtractor {
       if (np != null) {
         srcFrom = s.starts[np[0]];
         srcTo = s.ends[np[1]];
+      } else if (b == p && s.isCapitalised(p)) {
+        srcFrom = s.starts[p]; // "Olsen's/DET promise": a possessive name the tagger read as a determiner
+        srcTo = s.ends[p];
       }
     } else {
       // "Trump voiced support for ...", "the group expressed a fear that ...": the subject of the verb whose object
@@ -740,6 +748,22 @@ public final class ClaimExtractor {
       }
     }
     return new Found(s.starts[k], s.ends[k], s.tokens[k], stance, srcFrom, srcTo, s.starts[c], cEnd, false);
+  }
+
+  private static final Set<String> FINITE_AUX = words("is", "was", "are", "were", "has", "have", "had", "will",
+      "would", "could", "can", "may", "might", "should", "did", "does", "do");
+
+  /**
+   * "Olsen's promise to cut the levy | drew praise": a finite verb right after a noun ends an infinitive content
+   * (the noun cue was the subject of the main clause); a base form ("to help people get jobs") does not.
+   */
+  private static boolean finiteAfterNoun(TaggedSentence s, int e) {
+    if (!(s.tag(e - 1, "NOUN") || s.tag(e - 1, "PROPN") || s.tag(e - 1, "NUM") || s.tag(e - 1, "PRON"))) {
+      return false;
+    }
+    String w = s.lower(e);
+    return s.tag(e, "AUX") ? FINITE_AUX.contains(w)
+        : s.tag(e, "VERB") && !w.endsWith("ing") || s.tag(e, "ADJ") && w.endsWith("ed") && s.tag(e + 1, "PRON");
   }
 
   private static int lastTokenBefore(TaggedSentence s, int charEnd) {
@@ -1127,11 +1151,14 @@ public final class ClaimExtractor {
         }
         String w = s.lower(x);
         String nx = s.lower(x + 1);
-        boolean commaConj = w.equals(",") && (nx.equals("but") || nx.equals("yet") || nx.equals("while")
-            || nx.equals("however")
+        // "said X, but that Y" / "said X, and that Y": a second complementizer coordinates a second part of the same
+        // reported content, not a clause of the narrator's.
+        boolean thatAgain = x + 2 < n && s.lower(x + 2).equals("that");
+        boolean commaConj = w.equals(",") && !(nx.equals("but") && thatAgain) && (nx.equals("but") || nx.equals("yet")
+            || nx.equals("while") || nx.equals("however")
             || nx.equals("although") || nx.equals("though") || nx.equals("whereas") || (nx.equals("when")
             || nx.equals("where") || nx.equals("who") || nx.equals("which")));
-        boolean andClause = w.equals(",") && nx.equals("and") && verbWithin(s, x + 2, 4)
+        boolean andClause = w.equals(",") && nx.equals("and") && verbWithin(s, x + 2, 4) && !thatAgain
             || w.equals(",") && nx.equals("with") && withSpeaker(s, x + 2); // ", with Rubio saying ..."
         boolean andCue = (w.equals("and") || w.equals("but")) && s.tag(x + 1, "VERB")
             && CueLexicon.stance(s.tokens[x + 1]) != null;

@@ -34,12 +34,16 @@ final class CueLexicon {
         "echo", "express", "speak:spoke:spoken", "signal", "imply:implied:implies", "tout", "recommend",
         "encourage", "request", "chant", "portray", "compare", "thank", "detail", "highlight", "advocate",
         "favor", "favour", "refer:referred:referring", "reaffirm", "clarify:clarified:clarifies", "forecast",
-        "announce", "exclaim", "whisper", "pronounce", "summarize", "summarise", "outline", "argue");
+        "announce", "exclaim", "whisper", "pronounce", "summarize", "summarise", "outline", "argue",
+        // Offering, ordering, listing and naming report a position too ("offered his support", "ordered a review",
+        // "listed immigration as", "identified him as"), and remembering is recalling.
+        "offer", "order", "list", "identify:identified:identifies", "remember");
     add("DENY", "deny:denied:denies", "reject", "dismiss", "refute", "dispute", "rebuff", "rebut", "disavow",
         "decline", "refuse", "disagree");
     add("ACCUSE", "accuse", "blame", "charge", "allege", "criticize", "criticise", "condemn", "denounce",
         "attack", "slam", "blast", "decry", "fault", "lambast", "berate", "chide", "mock", "ridicule",
-        "challenge", "assail", "bash", "scold", "rebuke", "chastise", "castigate", "deride", "disparage", "knock");
+        "challenge", "assail", "bash", "scold", "rebuke", "chastise", "castigate", "deride", "disparage", "knock",
+        "rail");
     add("ANNOUNCE", "announce", "unveil", "declare", "disclose", "reveal", "proclaim", "release", "publish");
     add("BELIEVE", "believe", "think:thought", "feel:felt", "expect", "hope", "fear", "suspect", "doubt",
         "assume", "reckon", "anticipate", "know:knew:known", "worry:worried:worries", "wonder", "consider",
@@ -73,14 +77,39 @@ final class CueLexicon {
     NOMINAL.remove("attack");
   }
 
+  // Nouns of promising, proposing and deciding whose content is an infinitive clause ("her promise to cut taxes",
+  // "Trump's proposal to ban ...", "his refusal to release ..."). Singular and plural forms.
+  private static final Set<String> NOMINAL_INFINITIVE = new java.util.HashSet<>();
+
+  static {
+    infinitive("ASSERT", "promise", "pledge", "vow", "proposal", "decision");
+    infinitive("DENY", "refusal");
+  }
+
+  private static void infinitive(String stance, String... nouns) {
+    for (String noun : nouns) {
+      for (String f : new String[] {noun, plural(noun)}) {
+        NOMINAL_INFINITIVE.add(f);
+        NOMINAL.putIfAbsent(f, stance);
+        NOMINAL_PREPS.putIfAbsent(f, Set.of());
+      }
+    }
+  }
+
+  private static String plural(String noun) {
+    return noun.endsWith("y") ? noun.substring(0, noun.length() - 1) + "ies"
+        : noun.endsWith("s") || noun.endsWith("sh") || noun.endsWith("ch") ? noun + "es" : noun + "s";
+  }
+
+  /** Whether the noun cue takes an infinitive clause as its content ("promise to ..."). */
+  static boolean nominalInfinitive(String noun) { return NOMINAL_INFINITIVE.contains(noun); }
+
   private static void nominal(String stance, String... specs) {
     for (String spec : specs) {
       String[] p = spec.split(":", -1);
       String noun = p[0];
-      String plural = noun.endsWith("y") ? noun.substring(0, noun.length() - 1) + "ies"
-          : noun.endsWith("s") || noun.endsWith("sh") || noun.endsWith("ch") ? noun + "es" : noun + "s";
       Set<String> preps = p[1].isEmpty() ? Set.of() : Set.of(p[1].split(","));
-      for (String f : new String[] {noun, plural}) {
+      for (String f : new String[] {noun, plural(noun)}) {
         NOMINAL.put(f, stance);
         NOMINAL_PREPS.put(f, preps);
       }

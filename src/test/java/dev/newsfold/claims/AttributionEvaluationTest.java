@@ -18,10 +18,10 @@ class AttributionEvaluationTest {
     List<AttributionEvaluation.Doc> docs = AttributionEvaluation.load(tar, "dev");
     assertTrue(docs.size() >= 80, "dev texts: " + docs.size());
     AttributionEvaluation.Result r = AttributionEvaluation.evaluate(ClaimExtractor.load(), docs, false);
-    // Just under the figures measured in session 13 (strict P 0.770, F1 0.656; lenient F1 0.761; source 0.922).
+    // Just under the figures measured in session 22 (strict P 0.768, F1 0.660; lenient F1 0.765; source 0.920).
     assertTrue(r.p(r.strict) >= 0.765, "strict precision " + r.p(r.strict));
-    assertTrue(r.f1(r.strict) >= 0.652, "strict F1 " + r.f1(r.strict));
-    assertTrue(r.f1(r.lenient) >= 0.755, "lenient F1 " + r.f1(r.lenient));
+    assertTrue(r.f1(r.strict) >= 0.656, "strict F1 " + r.f1(r.strict));
+    assertTrue(r.f1(r.lenient) >= 0.760, "lenient F1 " + r.f1(r.lenient));
     assertTrue((double) r.sourceOk / r.sourceWithGold >= 0.91, "source accuracy");
   }
 }

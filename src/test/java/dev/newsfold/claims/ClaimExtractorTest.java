@@ -538,4 +538,39 @@ class ClaimExtractorTest {
     assertEquals("they would vote for Olsen", only("In May, 47 percent said they would vote for Olsen, however that"
         + " number has dropped to 35 percent.", "they would vote").content());
   }
+
+  @Test
+  void offeringOrderingListingIdentifyingRememberingAndRailingAreCues() {
+    assertEquals("offered", only("Olsen offered her support to the harbour mayor.", "her support").verb());
+    assertEquals("ordered", only("The mayor ordered a review of the levy.", "a review of the levy").verb());
+    assertEquals("listed", only("The mayor listed the levy as her first concern.", "the levy as").verb());
+    assertEquals("identified", only("Lind identified the levy as the cause.", "the levy as").verb());
+    assertEquals("remembered", only("Olsen remembered the vote as a fraud.", "the vote as").verb());
+    ExtractedClaim railed = only("Lind railed against the ferry tax.", "the ferry tax");
+    assertEquals("ACCUSE", railed.stance());
+    assertEquals("Lind", railed.speaker());
+  }
+
+  @Test
+  void aNounOfPromisingOrDecidingTakesItsInfinitiveClause() {
+    ExtractedClaim promise = only("Olsen's promise to cut the levy drew praise.", "to cut the levy");
+    assertEquals("promise", promise.verb());
+    assertEquals("to cut the levy", promise.content()); // the main clause's verb is not content
+    assertEquals("Olsen's", promise.speakerMention());
+    ExtractedClaim refusal = only("Lind's refusal to release the accounts was a shock.", "to release");
+    assertEquals("DENY", refusal.stance());
+    assertEquals("to release the accounts", refusal.content());
+    assertEquals("to quit the board", only("Lind's decision to quit the board surprised them.", "to quit").content());
+  }
+
+  @Test
+  void aSecondThatAfterCommaButOrAndGoesOnWithTheSameContent() {
+    assertEquals("she backed the levy, but that the board had not voted", only("Olsen said that she backed the levy,"
+        + " but that the board had not voted.", "she backed").content());
+    assertEquals("the levy was fair, and that the board would pass it", only("Lind said the levy was fair,"
+        + " and that the board would pass it.", "the levy was fair").content());
+    // Without "that" the clause after ", but" stays the narrator's.
+    assertEquals("she backed the levy", only("Olsen said she backed the levy, but the board had not voted.",
+        "she backed").content());
+  }
 }
