@@ -283,13 +283,7 @@ public class CentroidRounds
                 movers.add(mv.small);
               }
               moves.inc(movers.size());
-              String label = movers.first().compareTo(y) < 0 ? movers.first() : y;
-              for (String x : movers) {
-                out.output(KV.of(x, label));
-              }
-              if (!label.equals(y)) {
-                out.output(KV.of(y, label));
-              }
+              joinUnderSmallestLabel(y, movers, out);
             }
           }
         })).setCoder(ConnectedComponents.PAIR);
@@ -385,17 +379,25 @@ public class CentroidRounds
                 continue;
               }
               moves.inc(movers.size());
-              String label = movers.first().compareTo(y) < 0 ? movers.first() : y;
-              for (String x : movers) {
-                out.output(KV.of(x, label));
-              }
-              if (!label.equals(y)) {
-                out.output(KV.of(y, label));
-              }
+              joinUnderSmallestLabel(y, movers, out);
             }
           }
         })).setCoder(ConnectedComponents.PAIR);
     return relabel(name, members, relabels);
+  }
+
+  /**
+   * Target {@code y} takes the clusters in {@code movers} (not empty): each of them, and {@code y} unless it is the
+   * smallest, is relabelled to the smallest label of them all, so the merged id is the same however the moves arrive.
+   */
+  static void joinUnderSmallestLabel(String y, TreeSet<String> movers, DoFn.OutputReceiver<KV<String, String>> out) {
+    String label = movers.first().compareTo(y) < 0 ? movers.first() : y;
+    for (String x : movers) {
+      out.output(KV.of(x, label));
+    }
+    if (!label.equals(y)) {
+      out.output(KV.of(y, label));
+    }
   }
 
   private PCollection<KV<String, StoryFeatures>> round(PCollection<KV<String, StoryFeatures>> members, String name) {
@@ -504,13 +506,7 @@ public class CentroidRounds
                 continue;
               }
               moves.inc(movers.size());
-              String label = movers.first().compareTo(y) < 0 ? movers.first() : y;
-              for (String x : movers) {
-                out.output(KV.of(x, label));
-              }
-              if (!label.equals(y)) {
-                out.output(KV.of(y, label));
-              }
+              joinUnderSmallestLabel(y, movers, out);
             }
           }
         })).setCoder(ConnectedComponents.PAIR);
