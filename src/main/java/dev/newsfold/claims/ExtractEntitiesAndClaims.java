@@ -165,7 +165,7 @@ public class ExtractEntitiesAndClaims extends PTransform<PCollection<Article>, E
         .setSaliences(saliences).setClaimCount(claims).build();
   }
 
-  /** Sets each claim's speaker_entity_id from the entities of its own article. */
+  /** Sets each claim's speaker_entity_id (in place) from the entities of its own article; returns the claims. */
   static List<Claim> linkSpeakers(List<Claim> claims, List<Entity> entities) {
     if (claims.isEmpty()) {
       return claims;
@@ -173,12 +173,10 @@ public class ExtractEntitiesAndClaims extends PTransform<PCollection<Article>, E
     // Names and surface forms normalised once per entity, not once per claim that might name it.
     List<NamedEntity> named = new ArrayList<>(entities.size());
     entities.forEach(e -> named.add(new NamedEntity(e)));
-    List<Claim> linked = new ArrayList<>(claims.size());
     for (Claim c : claims) {
       c.setSpeakerEntityId(matchEntity(c.getSpeaker(), named));
-      linked.add(c);
     }
-    return linked;
+    return claims;
   }
 
   /** Claim rows for one article, before speaker linking and alignment (claim_key = claim_id for now). */
