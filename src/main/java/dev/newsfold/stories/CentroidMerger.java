@@ -260,10 +260,7 @@ public final class CentroidMerger implements Serializable {
     }
     for (int round = 0; round < rounds; round++) {
       // Current groups of input clusters.
-      TreeMap<Integer, List<Integer>> groups = new TreeMap<>();
-      for (int i = 0; i < n; i++) {
-        groups.computeIfAbsent(StoryClusterer.find(parent, i), k -> new ArrayList<>()).add(i);
-      }
+      TreeMap<Integer, List<Integer>> groups = groups(parent);
       List<Centroid> centroids = new ArrayList<>();
       for (Map.Entry<Integer, List<Integer>> g : groups.entrySet()) {
         centroids.add(centroid(g.getKey(), g.getValue(), members, features));
@@ -318,10 +315,7 @@ public final class CentroidMerger implements Serializable {
       }
     }
     for (int round = 0; round < absorbRounds; round++) {
-      TreeMap<Integer, List<Integer>> groups = new TreeMap<>();
-      for (int i = 0; i < n; i++) {
-        groups.computeIfAbsent(StoryClusterer.find(parent, i), k -> new ArrayList<>()).add(i);
-      }
+      TreeMap<Integer, List<Integer>> groups = groups(parent);
       List<Centroid> movers = new ArrayList<>();
       Map<Long, List<Centroid>> targetIndex = new HashMap<>();
       for (Map.Entry<Integer, List<Integer>> g : groups.entrySet()) {
@@ -374,12 +368,18 @@ public final class CentroidMerger implements Serializable {
     return out;
   }
 
-  /** One round of fragment merging (see the 16-argument constructor); false when nothing moved. */
-  private boolean mergeFragments(int[] parent, List<List<String>> members, Map<String, StoryFeatures> features) {
+  /** The current clusters: each root with its members, roots in order (so a round visits them the same way each run). */
+  private static TreeMap<Integer, List<Integer>> groups(int[] parent) {
     TreeMap<Integer, List<Integer>> groups = new TreeMap<>();
     for (int i = 0; i < parent.length; i++) {
       groups.computeIfAbsent(StoryClusterer.find(parent, i), k -> new ArrayList<>()).add(i);
     }
+    return groups;
+  }
+
+  /** One round of fragment merging (see the 16-argument constructor); false when nothing moved. */
+  private boolean mergeFragments(int[] parent, List<List<String>> members, Map<String, StoryFeatures> features) {
+    TreeMap<Integer, List<Integer>> groups = groups(parent);
     List<Centroid> centroids = new ArrayList<>();
     Map<Long, List<Centroid>> index = new HashMap<>();
     for (Map.Entry<Integer, List<Integer>> g : groups.entrySet()) {
