@@ -63,13 +63,19 @@ public final class TextFeatures {
           cur.append('.');
         }
       } else if (c == '\'' || c == '\u2019') {
-        // "Korea's" -> "korea": drop the possessive/clitic tail
+        // "Korea's" -> "korea", "don't" -> "don": drop a possessive or clitic tail. Any other tail is part of the
+        // word ("O'Brien" -> "obrien"). An apostrophe that follows no letter opens a quotation ("'Cosmos' returns"):
+        // the word after it is kept.
         if (cur.length() > 0) {
-          out.add(cur.toString());
-          cur.setLength(0);
-        }
-        while (i + 1 < n && Character.isLetter(text.charAt(i + 1))) {
-          i++;
+          int end = i + 1;
+          while (end < n && Character.isLetter(text.charAt(end))) {
+            end++;
+          }
+          if (isClitic(text, i + 1, end)) {
+            out.add(cur.toString());
+            cur.setLength(0);
+            i = end - 1;
+          }
         }
       } else {
         if (cur.length() > 0) {
@@ -88,6 +94,13 @@ public final class TextFeatures {
   }
 
   /** True for a token that carries content: not a stopword, not a lone letter. */
+  private static final Set<String> CLITICS = Set.of("", "s", "t", "re", "ve", "ll", "d", "m");
+
+  /** Whether {@code text[from, to)} is an English clitic or possessive tail ("s", "t", "re", "ve", "ll", "d", "m"). */
+  private static boolean isClitic(String text, int from, int to) {
+    return to - from <= 2 && CLITICS.contains(text.substring(from, to).toLowerCase(Locale.ROOT));
+  }
+
   public static boolean isContentWord(String w) {
     return w.length() > 1 && !STOPWORDS.contains(w);
   }

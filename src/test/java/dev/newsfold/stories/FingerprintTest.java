@@ -23,6 +23,15 @@ class FingerprintTest {
   }
 
   @Test
+  void anOpeningQuoteKeepsItsWordAndOnlyCliticTailsAreDropped() {
+    // Headlines quote titles: before this, the word after an opening apostrophe was dropped with it.
+    assertEquals(List.of("cosmos", "returns", "to", "fox"), TextFeatures.words("'Cosmos' returns to Fox"));
+    assertEquals(List.of("fox", "cosmos", "isn", "an", "affront"),
+        TextFeatures.words("Fox's \u2019Cosmos\u2019 isn't an affront"));
+    assertEquals(List.of("obrien", "we", "they", "rocknroll"), TextFeatures.words("O'Brien: we'll, they'd rock'n'roll"));
+  }
+
+  @Test
   void capitalisedWordsInsideSentencesAreMarked() {
     java.util.BitSet cap = new java.util.BitSet();
     java.util.BitSet start = new java.util.BitSet();

@@ -123,6 +123,43 @@ public final class TuneStories {
           }
         });
       }
+      String show = System.getProperty("show");
+      if (show != null) {
+        // One gold story's parts: titles, and the centroid cosine between parts (what fragment merging sees).
+        Map<String, List<String>> parts = new java.util.TreeMap<>();
+        l.gold.forEach((id, g) -> {
+          if (g.equals(show)) {
+            parts.computeIfAbsent(pred.get(id), k -> new ArrayList<>());
+          }
+        });
+        pred.forEach((id, pc) -> {
+          if (parts.containsKey(pc)) {
+            parts.get(pc).add(id);
+          }
+        });
+        List<CentroidMerger.Centroid> cs = new ArrayList<>();
+        List<String> names = new ArrayList<>(parts.keySet());
+        for (String pc : names) {
+          CentroidMerger.Centroid c = new CentroidMerger.Centroid(cs.size());
+          List<StoryFeatures> fs = new ArrayList<>();
+          for (String id : parts.get(pc)) {
+            fs.add(all.get(id));
+          }
+          CentroidMerger.fill(c, fs, 100);
+          c.size = fs.size();
+          cs.add(c);
+          System.out.println("part " + cs.size() + " size=" + fs.size());
+          parts.get(pc).stream().limit(6).forEach(id -> System.out.println("    " + l.gold.get(id).substring(0, 6)
+              + " | " + title.get(id)));
+        }
+        for (int i = 0; i < cs.size(); i++) {
+          StringBuilder sb = new StringBuilder("cos part " + (i + 1) + ":");
+          for (int j = 0; j < cs.size(); j++) {
+            sb.append(String.format(" %.2f", i == j ? 1.0 : cs.get(i).cosine(cs.get(j), 1)));
+          }
+          System.out.println(sb);
+        }
+      }
       Map<String, Map<String, Integer>> p2g = new HashMap<>();
       l.gold.forEach((id, g) -> p2g.computeIfAbsent(pred.get(id), k -> new HashMap<>()).merge(g, 1, Integer::sum));
       p2g.forEach((pc, gm) -> {
