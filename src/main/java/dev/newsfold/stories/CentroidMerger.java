@@ -36,6 +36,10 @@ public final class CentroidMerger implements Serializable {
   private final double fragmentMargin;
   private final double fragmentRatio;
   private final int fragmentRounds;
+  // Signature terms (see withSignatureTerms): off when signatureOwnership <= 0.
+  private double signatureOwnership;
+  private double signatureCentrality;
+  private int signatureShortTerms;
 
   /**
    * @param threshold centroid cosine at or above which two clusters merge
@@ -101,12 +105,36 @@ public final class CentroidMerger implements Serializable {
     this.rounds = rounds;
   }
 
+  /**
+   * This merger, then one round of signature terms among clusters of titles (at most {@code shortTerms} vector terms
+   * an article on average): a term's <em>owner</em> is the cluster of more than absorbMaxSize articles that holds it
+   * in at least {@code ownership} of all the articles of such clusters holding it, and in at least
+   * {@code centrality} of its own articles ("titanfall" in the Titanfall launch story). A cluster of at most
+   * absorbMaxSize titles joins the owner of its terms when all its owned terms have that one owner and the dates lie
+   * within the window. Absorption needs two covered terms, and a headline often shares only the story's name with it
+   * ("Titanfall reviewed", "Twitter is down"); one term is enough only when the story all but owns it. Ownership
+   * 0 or less turns it off. Titles only: full texts share their event-type words with the paired incident.
+   */
+  public CentroidMerger withSignatureTerms(double ownership, double centrality, int shortTerms) {
+    if (ownership > 0 && ownership <= 0.5) {
+      throw new IllegalArgumentException("signature ownership must be above 0.5 (one owner a term), got " + ownership);
+    }
+    CentroidMerger c = new CentroidMerger(threshold, centroidTerms, indexTerms, maxPostings, dateWindowDays, rounds,
+        maxMoveSize, absorbCoverage, absorbMargin, absorbRounds, absorbMaxSize, maxShortTerms, fragmentThreshold,
+        fragmentMargin, fragmentRatio, fragmentRounds);
+    c.signatureOwnership = ownership;
+    c.signatureCentrality = centrality;
+    c.signatureShortTerms = shortTerms;
+    return c;
+  }
+
   static final class Centroid {
     final int cluster;
     String label; // the cluster's smallest article id, when merging runs distributed (CentroidRounds)
     int size;
     long[] terms;
     double[] weights;
+    int[] support; // members holding each kept term (not sent between workers)
     int memberTerms; // summed vector lengths of the members: tells headlines from articles
     int minDate = Integer.MAX_VALUE;
     int maxDate = Integer.MIN_VALUE;
@@ -361,6 +389,9 @@ public final class CentroidMerger implements Serializable {
         break;
       }
     }
+    if (signatureRounds() > 0) {
+      attachBySignature(parent, members, features);
+    }
     int[] out = new int[n];
     for (int i = 0; i < n; i++) {
       out[i] = StoryClusterer.find(parent, i);
@@ -375,6 +406,96 @@ public final class CentroidMerger implements Serializable {
       groups.computeIfAbsent(StoryClusterer.find(parent, i), k -> new ArrayList<>()).add(i);
     }
     return groups;
+  }
+
+  /** A cluster's entry in one term's posting for signature terms: who holds the term, and in how many articles. */
+  static final class Holder {
+    final String label;
+    final int cluster;
+    final int size;
+    final int support;
+    final int minDate;
+    final int maxDate;
+
+    Holder(String label, int cluster, int size, int support, int minDate, int maxDate) {
+      this.label = label;
+      this.cluster = cluster;
+      this.size = size;
+      this.support = support;
+      this.minDate = minDate;
+      this.maxDate = maxDate;
+    }
+
+    static Holder of(Centroid c, int termIndex) {
+      return new Holder(c.label, c.cluster, c.size, c.support[termIndex], c.minDate, c.maxDate);
+    }
+  }
+
+  int signatureRounds() {
+    return signatureOwnership > 0 && maxShortTerms > 0 ? 1 : 0;
+  }
+
+  /** Clusters taking part in signature terms: clusters of titles. */
+  boolean inSignatureTerms(Centroid c) {
+    return c.memberTerms <= (long) signatureShortTerms * c.size;
+  }
+
+  /**
+   * The owner of one term among all its holders, or null: the holder of more than absorbMaxSize articles that holds
+   * the term in at least signatureOwnership of the holders' articles and in at least signatureCentrality of its own.
+   * With ownership above one half at most one holder can qualify, so the order of the posting does not matter.
+   */
+  Holder owner(List<Holder> posting) {
+    long total = 0;
+    for (Holder h : posting) {
+      total += h.support;
+    }
+    for (Holder h : posting) {
+      if (h.size > absorbMaxSize && h.support >= signatureOwnership * total
+          && h.support >= signatureCentrality * h.size) {
+        return h;
+      }
+    }
+    return null;
+  }
+
+  /** The movers of one posting that its owner would take: clusters of at most absorbMaxSize titles, dates in window. */
+  List<Holder> moversTo(Holder owner, List<Holder> posting) {
+    List<Holder> out = new ArrayList<>();
+    for (Holder h : posting) {
+      if (h != owner && h.size <= absorbMaxSize && datesOverlap(h.minDate, h.maxDate, owner.minDate, owner.maxDate,
+          dateWindowDays)) {
+        out.add(h);
+      }
+    }
+    return out;
+  }
+
+  /** One round of signature terms (see {@link #withSignatureTerms}). Owners never move, so the moves are independent. */
+  private void attachBySignature(int[] parent, List<List<String>> members, Map<String, StoryFeatures> features) {
+    TreeMap<Long, List<Holder>> postings = new TreeMap<>();
+    for (Map.Entry<Integer, List<Integer>> g : groups(parent).entrySet()) {
+      Centroid c = centroid(g.getKey(), g.getValue(), members, features);
+      if (inSignatureTerms(c)) {
+        for (int i = 0; i < c.terms.length; i++) {
+          postings.computeIfAbsent(c.terms[i], k -> new ArrayList<>()).add(Holder.of(c, i));
+        }
+      }
+    }
+    TreeMap<Integer, java.util.Set<Integer>> owners = new TreeMap<>();
+    for (List<Holder> posting : postings.values()) {
+      Holder o = owner(posting);
+      if (o != null) {
+        for (Holder mv : moversTo(o, posting)) {
+          owners.computeIfAbsent(mv.cluster, k -> new java.util.TreeSet<>()).add(o.cluster);
+        }
+      }
+    }
+    owners.forEach((mover, to) -> {
+      if (to.size() == 1) {
+        parent[mover] = to.iterator().next();
+      }
+    });
   }
 
   /** One round of fragment merging (see the 16-argument constructor); false when nothing moved. */
@@ -428,10 +549,14 @@ public final class CentroidMerger implements Serializable {
   }
 
   static boolean datesOverlap(Centroid a, Centroid b, int dateWindowDays) {
-    if (a.minDate == Integer.MAX_VALUE || b.minDate == Integer.MAX_VALUE) {
+    return datesOverlap(a.minDate, a.maxDate, b.minDate, b.maxDate, dateWindowDays);
+  }
+
+  static boolean datesOverlap(int aMin, int aMax, int bMin, int bMax, int dateWindowDays) {
+    if (aMin == Integer.MAX_VALUE || bMin == Integer.MAX_VALUE) {
       return true;
     }
-    long gap = Math.max((long) a.minDate - b.maxDate, (long) b.minDate - a.maxDate);
+    long gap = Math.max((long) aMin - bMax, (long) bMin - aMax);
     return gap <= dateWindowDays;
   }
 
@@ -478,10 +603,12 @@ public final class CentroidMerger implements Serializable {
   /** Sums the members' TF-IDF vectors, keeps the heaviest {@code centroidTerms}, normalised by the full sum's norm. */
   static void fill(Centroid c, Iterable<StoryFeatures> feats, int centroidTerms) {
     HashMap<Long, Double> sum = new HashMap<>();
+    HashMap<Long, Integer> count = new HashMap<>();
     for (StoryFeatures f : feats) {
       c.memberTerms += f.terms.length;
       for (int i = 0; i < f.terms.length; i++) {
         sum.merge(f.terms[i], (double) f.weights[i], Double::sum);
+        count.merge(f.terms[i], 1, Integer::sum);
       }
       if (f.date != StoryFeatures.NO_DATE) {
         c.minDate = Math.min(c.minDate, f.date);
@@ -503,9 +630,11 @@ public final class CentroidMerger implements Serializable {
     kept.sort(Map.Entry.comparingByKey());
     c.terms = new long[m];
     c.weights = new double[m];
+    c.support = new int[m];
     for (int i = 0; i < m; i++) {
       c.terms[i] = kept.get(i).getKey();
       c.weights[i] = norm == 0 ? 0 : kept.get(i).getValue() / norm;
+      c.support[i] = count.get(c.terms[i]);
     }
   }
 

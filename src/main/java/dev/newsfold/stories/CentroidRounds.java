@@ -140,6 +140,28 @@ public class CentroidRounds
     public void verifyDeterministic() {}
   }
 
+  static final class HolderCoder extends AtomicCoder<CentroidMerger.Holder> {
+    @Override
+    public void encode(CentroidMerger.Holder h, OutputStream os) throws IOException {
+      DataOutputStream out = new DataOutputStream(os);
+      out.writeUTF(h.label);
+      out.writeInt(h.size);
+      out.writeInt(h.support);
+      out.writeInt(h.minDate);
+      out.writeInt(h.maxDate);
+      out.flush();
+    }
+
+    @Override
+    public CentroidMerger.Holder decode(InputStream is) throws IOException {
+      DataInputStream in = new DataInputStream(is);
+      return new CentroidMerger.Holder(in.readUTF(), 0, in.readInt(), in.readInt(), in.readInt(), in.readInt());
+    }
+
+    @Override
+    public void verifyDeterministic() {}
+  }
+
   static final KvCoder<String, StoryFeatures> MEMBER =
       KvCoder.of(StringUtf8Coder.of(), StoryFeatures.Coder.of());
 
@@ -153,6 +175,9 @@ public class CentroidRounds
     }
     for (int r = 0; r < m.fragmentRounds(); r++) {
       members = fragmentRound(members, "FragmentRound" + r);
+    }
+    for (int r = 0; r < m.signatureRounds(); r++) {
+      members = signatureRound(members, "SignatureRound" + r);
     }
     return members;
   }
@@ -380,6 +405,95 @@ public class CentroidRounds
               }
               moves.inc(movers.size());
               joinUnderSmallestLabel(y, movers, out);
+            }
+          }
+        })).setCoder(ConnectedComponents.PAIR);
+    return relabel(name, members, relabels);
+  }
+
+  /**
+   * The round of signature terms ({@link CentroidMerger#withSignatureTerms}): each cluster of titles sends a small
+   * holder record (label, size, articles holding the term, dates) to the posting of each centroid term; a posting
+   * finds the term's owner, if any, and names it to the posting's small clusters; a small cluster moves when all its
+   * owned terms name one owner. Owners (more than absorbMaxSize articles) never move, so the result equals the
+   * single-worker one.
+   */
+  private PCollection<KV<String, StoryFeatures>> signatureRound(PCollection<KV<String, StoryFeatures>> members,
+      String name) {
+    final CentroidMerger mg = m;
+    final int n = shards;
+    KvCoder<String, Move> moveCoder = KvCoder.of(StringUtf8Coder.of(), new Move.Coder());
+
+    PCollection<KV<String, CentroidMerger.Holder>> holders = JoinStories.groupByShard(name + "/ByCluster", members,
+        StoryFeatures.Coder.of(), n)
+        .apply(name + "/Holders", ParDo.of(
+            new DoFn<KV<Integer, Iterable<KV<String, StoryFeatures>>>, KV<String, CentroidMerger.Holder>>() {
+              @ProcessElement
+              public void process(@Element KV<Integer, Iterable<KV<String, StoryFeatures>>> s,
+                  OutputReceiver<KV<String, CentroidMerger.Holder>> out) {
+                for (Map.Entry<String, List<StoryFeatures>> cl : JoinStories.byKey(s.getValue()).entrySet()) {
+                  CentroidMerger.Centroid c = centroid(cl.getKey(), cl.getValue(), mg.centroidTerms());
+                  if (mg.inSignatureTerms(c)) {
+                    for (int i = 0; i < c.terms.length; i++) {
+                      out.output(KV.of(Long.toHexString(c.terms[i]), CentroidMerger.Holder.of(c, i)));
+                    }
+                  }
+                }
+              }
+            })).setCoder(KvCoder.of(StringUtf8Coder.of(), new HolderCoder()));
+
+    // Each posting's owner, named to the posting's small clusters (keyed by the small cluster).
+    PCollection<KV<String, Move>> named = JoinStories.groupByShard(name + "/ByTerm", holders, new HolderCoder(), n)
+        .apply(name + "/Owners", ParDo.of(
+            new DoFn<KV<Integer, Iterable<KV<String, CentroidMerger.Holder>>>, KV<String, Move>>() {
+              @ProcessElement
+              public void process(@Element KV<Integer, Iterable<KV<String, CentroidMerger.Holder>>> s,
+                  OutputReceiver<KV<String, Move>> out) {
+                for (List<CentroidMerger.Holder> posting : JoinStories.byKey(s.getValue()).values()) {
+                  CentroidMerger.Holder owner = mg.owner(posting);
+                  if (owner != null) {
+                    for (CentroidMerger.Holder mv : mg.moversTo(owner, posting)) {
+                      out.output(KV.of(mv.label, new Move(0, mv.label, owner.label)));
+                    }
+                  }
+                }
+              }
+            })).setCoder(moveCoder);
+
+    // At each small cluster: it moves when every owner named to it is the same cluster; sent to that owner.
+    PCollection<KV<String, Move>> chosen = JoinStories.groupByShard(name + "/OwnersByMover", named,
+        new Move.Coder(), n)
+        .apply(name + "/Choose", ParDo.of(new DoFn<KV<Integer, Iterable<KV<String, Move>>>, KV<String, Move>>() {
+          @ProcessElement
+          public void process(@Element KV<Integer, Iterable<KV<String, Move>>> s, OutputReceiver<KV<String, Move>> out) {
+            for (Map.Entry<String, List<Move>> cl : JoinStories.byKey(s.getValue()).entrySet()) {
+              TreeSet<String> owners = new TreeSet<>();
+              for (Move mv : cl.getValue()) {
+                owners.add(mv.big);
+              }
+              if (owners.size() == 1) {
+                out.output(KV.of(owners.first(), new Move(0, cl.getKey(), owners.first())));
+              }
+            }
+          }
+        })).setCoder(moveCoder);
+
+    // At each owner: every small cluster that chose it joins; the merged label is the smallest.
+    PCollection<KV<String, String>> relabels = JoinStories.groupByShard(name + "/MovesByOwner", chosen,
+        new Move.Coder(), n)
+        .apply(name + "/Join", ParDo.of(new DoFn<KV<Integer, Iterable<KV<String, Move>>>, KV<String, String>>() {
+          private final Counter moves = Metrics.counter(JoinStories.NS, "signatureMoves");
+
+          @ProcessElement
+          public void process(@Element KV<Integer, Iterable<KV<String, Move>>> s,
+              OutputReceiver<KV<String, String>> out) {
+            for (Map.Entry<String, List<Move>> cl : JoinStories.byKey(s.getValue()).entrySet()) {
+              TreeSet<String> movers = new TreeSet<>();
+              for (Move mv : cl.getValue()) {
+                movers.add(mv.small);
+              }
+              moves.inc(movers.size());
+              joinUnderSmallestLabel(cl.getKey(), movers, out);
             }
           }
         })).setCoder(ConnectedComponents.PAIR);

@@ -73,7 +73,8 @@ import org.apache.beam.sdk.values.TupleTagList;
  *       articles into the story whose centroid they match, and absorption moves fragments of headlines into the
  *       larger story whose centroid covers most of their weight, and fragment merging moves a headline cluster of
  *       any size into the headline cluster at least twice its size whose centroid is clearly the most similar to
- *       its own. A worker holds one component's edges (ids, dates,
+ *       its own, and a few titles join the story that all but owns one of their terms (signature terms). A worker
+ *       holds one component's edges (ids, dates,
  *       scores; no features) or one cluster's features at a time.
  * </ol>
  * Parameters and their reasons: docs/stories.md.
@@ -106,6 +107,9 @@ public class JoinStories extends PTransform<PCollection<Article>, JoinStories.Re
     double fragmentThreshold = 0.15;
     double fragmentMargin = 0.1;
     double fragmentRatio = 2;
+    double signatureOwnership = 0.8;
+    double signatureCentrality = 0.2;
+    int signatureShortTerms = 15;
     int minSharedKeyTerms = 2;
     int dateWindowDays = 7;
     int maxBlockSize = 100;
@@ -147,6 +151,9 @@ public class JoinStories extends PTransform<PCollection<Article>, JoinStories.Re
       p.fragmentThreshold = fragmentThreshold;
       p.fragmentMargin = fragmentMargin;
       p.fragmentRatio = fragmentRatio;
+      p.signatureOwnership = signatureOwnership;
+      p.signatureCentrality = signatureCentrality;
+      p.signatureShortTerms = signatureShortTerms;
       p.minSharedKeyTerms = minSharedKeyTerms;
       p.dateWindowDays = dateWindowDays;
       p.maxBlockSize = maxBlockSize;
@@ -290,6 +297,21 @@ public class JoinStories extends PTransform<PCollection<Article>, JoinStories.Re
     });
   }
 
+  /**
+   * Signature terms after fragment merging, among clusters of titles (at most {@code shortTerms} vector terms an
+   * article on average, default 15): a cluster of at most 10 titles joins the larger cluster that owns one of its
+   * terms, i.e. holds it in at least {@code ownership} of the titles that have it (default 0.8; must be above 0.5) and
+   * in at least {@code centrality} of its own (default 0.2), when all its owned terms agree. Ownership 0 or less turns
+   * it off (it also needs the centroid level on).
+   */
+  public JoinStories withSignatureTerms(double ownership, double centrality, int shortTerms) {
+    return with(p -> {
+      p.signatureOwnership = ownership;
+      p.signatureCentrality = centrality;
+      p.signatureShortTerms = shortTerms;
+    });
+  }
+
   /** Key terms two articles must share before their similarity counts at all (default 2). */
   public JoinStories withMinSharedKeyTerms(int terms) {
     return with(p -> p.minSharedKeyTerms = terms);
@@ -304,6 +326,7 @@ public class JoinStories extends PTransform<PCollection<Article>, JoinStories.Re
         ? new CentroidMerger(p.centroidThreshold, 100, 8, p.maxBlockSize, p.dateWindowDays, 4, p.centroidMaxMove,
             p.absorbCoverage, p.absorbMargin, 2, p.absorbMaxSize, p.absorbShortTerms, p.fragmentThreshold,
             p.fragmentMargin, p.fragmentRatio, 2)
+            .withSignatureTerms(p.signatureOwnership, p.signatureCentrality, p.signatureShortTerms)
         : null;
   }
 

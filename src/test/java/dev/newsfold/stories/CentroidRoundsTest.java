@@ -211,6 +211,80 @@ public class CentroidRoundsTest {
     p.run().waitUntilFinish();
   }
 
+  /**
+   * Title clusters for signature terms: s (30 titles naming term 1, "titanfall", six of them also term 300), u (12
+   * naming term 201, six also term 300), and small clusters: x1 {1, 90} and v (four titles {1, 50}) name only s's
+   * term; x2 names both stories' terms; y names 300, which both hold (no owner); z names term 1 but far in time; g
+   * is three full texts (40 terms each) naming term 201.
+   */
+  static List<KV<String, StoryFeatures>> signatureClusters() {
+    List<KV<String, StoryFeatures>> in = new ArrayList<>();
+    cluster(in, "s", 30, new long[] {1}, 1, 3, 1000);
+    cluster(in, "u", 12, new long[] {201}, 1, 3, 5000);
+    for (int i = 0; i < 6; i++) {
+      in.set(i, KV.of("s0", f("s" + i, 100, new long[] {1, 300, 1000 + i * 100}, 1, 1, 1)));
+      in.set(30 + i, KV.of("u0", f("u" + i, 100, new long[] {201, 300, 5000 + i * 100}, 1, 1, 1)));
+    }
+    in.add(KV.of("x1", f("x1", 101, new long[] {1, 90}, 1, 1)));
+    cluster(in, "v", 4, new long[] {1, 50}, 1, 1, 7000);
+    in.add(KV.of("x2", f("x2", 101, new long[] {1, 91, 201}, 1, 1, 1)));
+    in.add(KV.of("y1", f("y1", 101, new long[] {92, 300}, 1, 1)));
+    in.add(KV.of("z1", f("z1", 300, new long[] {1, 93}, 1, 1)));
+    cluster(in, "g", 3, new long[] {201}, 5, 39, 9000);
+    return in;
+  }
+
+  /** Only signature terms on (ownership 0.8, centrality 0.2, titles of at most 15 terms); small clusters up to 10. */
+  static CentroidMerger signing(double ownership) {
+    return new CentroidMerger(0.9, 100, 8, 100, 7, 4, 3, 0, 0, 0, 10, 30, 0, 0, 2, 0)
+        .withSignatureTerms(ownership, 0.2, 15);
+  }
+
+  static List<String> signaturePlacements() {
+    List<String> want = new ArrayList<>();
+    for (int i = 0; i < 30; i++) {
+      want.add("s" + i + "->s0");
+    }
+    for (int i = 0; i < 12; i++) {
+      want.add("u" + i + "->u0");
+    }
+    for (int i = 0; i < 4; i++) {
+      want.add("v" + i + "->s0");
+    }
+    for (int i = 0; i < 3; i++) {
+      want.add("g" + i + "->g0"); // full texts take no part, so g does not count against u owning term 201
+    }
+    want.addAll(List.of("x1->s0", "x2->x2", "y1->y1", "z1->z1"));
+    return want;
+  }
+
+  @Test
+  public void titlesJoinTheStoryThatOwnsTheirTerm() {
+    SingleWorker single = singleWorker(signing(0.8), signatureClusters());
+    org.junit.Assert.assertEquals(new java.util.TreeSet<>(signaturePlacements()),
+        new java.util.TreeSet<>(single.placements));
+    // Off, nothing moves. At ownership 0.9 term 1 has no owner (s holds it in 30 of the 37 titles that have it), so
+    // x1 and v stay, and x2 names one owner only: u, for term 201 (12 of 13).
+    for (String x : singleWorker(signing(0), signatureClusters()).placements) {
+      org.junit.Assert.assertEquals(x, x.substring(0, 1) + ("xyz".indexOf(x.charAt(0)) >= 0 ? x.charAt(1) : '0'),
+          x.substring(x.indexOf('>') + 1));
+    }
+    List<String> strict = new ArrayList<>();
+    for (String x : signaturePlacements()) {
+      strict.add(x.startsWith("v") ? x.substring(0, x.indexOf('>') + 1) + "v0"
+          : x.equals("x1->s0") ? "x1->x1" : x.equals("x2->x2") ? "x2->u0" : x);
+    }
+    org.junit.Assert.assertEquals(new java.util.TreeSet<>(strict),
+        new java.util.TreeSet<>(singleWorker(signing(0.9), signatureClusters()).placements));
+  }
+
+  @Test
+  public void signatureTermsAgreeWithTheSingleWorkerMerger() {
+    PCollection<String> got = placements(signing(0.8), signatureClusters());
+    PAssert.that(got).containsInAnyOrder(signaturePlacements());
+    p.run().waitUntilFinish();
+  }
+
   /** Each article's cluster after the distributed rounds, as "article->cluster". */
   private PCollection<String> placements(CentroidMerger merger, List<KV<String, StoryFeatures>> in) {
     return p.apply(Create.of(in).withCoder(CentroidRounds.MEMBER))

@@ -16,7 +16,8 @@ import java.util.Set;
  * Usage: TuneStories DATA_DIR threshold cosineWeight minLinkFraction keySize leadWords vectorSize sizeExponent
  * centroidThreshold (e.g. {@code /work/shared/data 0.1 0.7 0.1 8 1000 64 0.85 0.1}); absorption via -Dcov (0 off,
  * default 0.4), -Dmargin (0.1), -Darounds (2), -Damax (10), -DshortTerms (30); fragment merging via -Dfrag (0 off,
- * default 0.15), -Dfmargin (0.1), -Dfratio (2), -Dfrounds (2); -Ddiag=true prints per-story parts,
+ * default 0.15), -Dfmargin (0.1), -Dfratio (2), -Dfrounds (2); signature terms via -Dsig (ownership, 0 off, default 0.8), -DsigCentral (0.2),
+ * -DsigShort (15); -Ddiag=true prints per-story parts,
  * mixed clusters and oracle recalls (recall if every gold story's parts up to k articles joined its largest part).
  */
 public final class TuneStories {
@@ -76,7 +77,10 @@ public final class TuneStories {
             Integer.getInteger("amax", 10), Integer.getInteger("shortTerms", 30),
             Double.parseDouble(System.getProperty("frag", "0.15")),
             Double.parseDouble(System.getProperty("fmargin", "0.1")),
-            Double.parseDouble(System.getProperty("fratio", "2")), Integer.getInteger("frounds", 2)) : null);
+            Double.parseDouble(System.getProperty("fratio", "2")), Integer.getInteger("frounds", 2))
+            .withSignatureTerms(Double.parseDouble(System.getProperty("sig", "0.8")),
+                Double.parseDouble(System.getProperty("sigCentral", "0.2")), Integer.getInteger("sigShort", 15))
+            : null);
     Map<String, String> pred = new HashMap<>();
     for (String id : l.gold.keySet()) {
       StoryClusterer.Assignment a = as.get(id);
