@@ -86,7 +86,15 @@ public final class TuneStories {
       StoryClusterer.Assignment a = as.get(id);
       pred.put(id, a == null ? "s-" + id : a.storyId);
     }
-    ClusterMetrics m = ClusterMetrics.of(l.gold, pred);
+    Map<String, String> gold = new HashMap<>(l.gold);
+    // -DgoldMerge=a+b,c+d: score as if gold stories a and b were one (diagnostic of label granularity only).
+    for (String pair : System.getProperty("goldMerge", "").split(",")) {
+      if (pair.contains("+")) {
+        String[] ab = pair.split("\\+");
+        gold.replaceAll((id, g) -> g.startsWith(ab[1]) ? ab[0] : g.startsWith(ab[0]) ? ab[0] : g);
+      }
+    }
+    ClusterMetrics m = ClusterMetrics.of(gold, pred);
     if (Boolean.getBoolean("diag")) {
       Map<String, Map<String, Integer>> g2p = new HashMap<>();
       Map<String, String> title = new HashMap<>();
