@@ -203,7 +203,11 @@ public final class CentroidMerger implements Serializable {
 
   /** A cluster of headlines: at most maxShortTerms vector terms an article on average. */
   boolean isShort(Centroid c) {
-    return c.memberTerms <= (long) maxShortTerms * c.size;
+    return isShort(c.memberTerms, c.size);
+  }
+
+  boolean isShort(long memberTerms, int size) {
+    return memberTerms <= (long) maxShortTerms * size;
   }
 
   /** Clusters taking part in fragment merging, as fragments or as targets: clusters of headlines. */
@@ -435,9 +439,9 @@ public final class CentroidMerger implements Serializable {
     return signatureOwnership > 0 && maxShortTerms > 0 ? 1 : 0;
   }
 
-  /** Clusters taking part in signature terms: clusters of titles. */
+  /** Clusters taking part in signature terms: clusters of titles (short clusters, and at most signatureShortTerms). */
   boolean inSignatureTerms(Centroid c) {
-    return c.memberTerms <= (long) signatureShortTerms * c.size;
+    return isShort(c) && c.memberTerms <= (long) signatureShortTerms * c.size;
   }
 
   /**

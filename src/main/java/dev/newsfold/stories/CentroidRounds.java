@@ -18,6 +18,7 @@ import org.apache.beam.sdk.coders.VarIntCoder;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.GroupByKey;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
@@ -25,7 +26,10 @@ import org.apache.beam.sdk.transforms.join.CoGbkResult;
 import org.apache.beam.sdk.transforms.join.KeyedPCollectionTuple;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionList;
+import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.TupleTag;
+import org.apache.beam.sdk.values.TupleTagList;
 
 /**
  * The centroid level of {@link CentroidMerger}, distributed: input is every article's features keyed by its
@@ -173,13 +177,53 @@ public class CentroidRounds
     for (int r = 0; r < m.absorbRounds(); r++) {
       members = absorbRound(members, "AbsorbRound" + r);
     }
+    if (m.fragmentRounds() == 0 && m.signatureRounds() == 0) {
+      return members;
+    }
+    // Fragment merging and signature terms move clusters of headlines into clusters of headlines only, and a merge
+    // of two such clusters is one too: clusters of full texts cannot change from here on, so they skip the rounds
+    // (each round groups all its members twice).
+    PCollectionTuple split = JoinStories.groupByShard("SplitHeadlineClusters/ByCluster", members,
+        StoryFeatures.Coder.of(), shards)
+        .apply("SplitHeadlineClusters/Split", ParDo.of(new SplitHeadlineClusters(m))
+            .withOutputTags(HEADLINE_CLUSTERS, TupleTagList.of(OTHER_CLUSTERS)));
+    PCollection<KV<String, StoryFeatures>> headlines = split.get(HEADLINE_CLUSTERS).setCoder(MEMBER);
     for (int r = 0; r < m.fragmentRounds(); r++) {
-      members = fragmentRound(members, "FragmentRound" + r);
+      headlines = fragmentRound(headlines, "FragmentRound" + r);
     }
     for (int r = 0; r < m.signatureRounds(); r++) {
-      members = signatureRound(members, "SignatureRound" + r);
+      headlines = signatureRound(headlines, "SignatureRound" + r);
     }
-    return members;
+    return PCollectionList.of(split.get(OTHER_CLUSTERS).setCoder(MEMBER)).and(headlines)
+        .apply("JoinHeadlineClusters", Flatten.pCollections());
+  }
+
+  static final TupleTag<KV<String, StoryFeatures>> HEADLINE_CLUSTERS = new TupleTag<>() {};
+  static final TupleTag<KV<String, StoryFeatures>> OTHER_CLUSTERS = new TupleTag<>() {};
+
+  /** Members of clusters of headlines (CentroidMerger#isShort) to the main output, the others to OTHER_CLUSTERS. */
+  static final class SplitHeadlineClusters
+      extends DoFn<KV<Integer, Iterable<KV<String, StoryFeatures>>>, KV<String, StoryFeatures>> {
+    private final CentroidMerger mg;
+
+    SplitHeadlineClusters(CentroidMerger mg) {
+      this.mg = mg;
+    }
+
+    @ProcessElement
+    public void process(@Element KV<Integer, Iterable<KV<String, StoryFeatures>>> s, MultiOutputReceiver out) {
+      for (Map.Entry<String, List<StoryFeatures>> cl : JoinStories.byKey(s.getValue()).entrySet()) {
+        int memberTerms = 0;
+        for (StoryFeatures f : cl.getValue()) {
+          memberTerms += f.terms.length;
+        }
+        TupleTag<KV<String, StoryFeatures>> to = mg.isShort(memberTerms, cl.getValue().size())
+            ? HEADLINE_CLUSTERS : OTHER_CLUSTERS;
+        for (StoryFeatures f : cl.getValue()) {
+          out.get(to).output(KV.of(cl.getKey(), f));
+        }
+      }
+    }
   }
 
   /** Centroid of one cluster's features, summed in article id order so weights never depend on arrival order. */
