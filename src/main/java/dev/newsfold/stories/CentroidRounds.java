@@ -339,23 +339,7 @@ public class CentroidRounds
     // At each target: every chosen mover joins; the merged label is the smallest.
     PCollection<KV<String, String>> relabels = JoinStories.groupByShard(name + "/MovesByTarget", chosen,
         new Move.Coder(), n)
-        .apply(name + "/Absorb", ParDo.of(new DoFn<KV<Integer, Iterable<KV<String, Move>>>, KV<String, String>>() {
-          private final Counter moves = Metrics.counter(JoinStories.NS, "absorbMoves");
-
-          @ProcessElement
-          public void process(@Element KV<Integer, Iterable<KV<String, Move>>> s,
-              OutputReceiver<KV<String, String>> out) {
-            for (Map.Entry<String, List<Move>> cl : JoinStories.byKey(s.getValue()).entrySet()) {
-              String y = cl.getKey();
-              TreeSet<String> movers = new TreeSet<>();
-              for (Move mv : cl.getValue()) {
-                movers.add(mv.small);
-              }
-              moves.inc(movers.size());
-              joinUnderSmallestLabel(y, movers, out);
-            }
-          }
-        })).setCoder(ConnectedComponents.PAIR);
+        .apply(name + "/Absorb", ParDo.of(new JoinMoversAtTarget("absorbMoves"))).setCoder(ConnectedComponents.PAIR);
     return relabel(name, members, relabels);
   }
 
@@ -525,23 +509,32 @@ public class CentroidRounds
     // At each owner: every small cluster that chose it joins; the merged label is the smallest.
     PCollection<KV<String, String>> relabels = JoinStories.groupByShard(name + "/MovesByOwner", chosen,
         new Move.Coder(), n)
-        .apply(name + "/Join", ParDo.of(new DoFn<KV<Integer, Iterable<KV<String, Move>>>, KV<String, String>>() {
-          private final Counter moves = Metrics.counter(JoinStories.NS, "signatureMoves");
-
-          @ProcessElement
-          public void process(@Element KV<Integer, Iterable<KV<String, Move>>> s,
-              OutputReceiver<KV<String, String>> out) {
-            for (Map.Entry<String, List<Move>> cl : JoinStories.byKey(s.getValue()).entrySet()) {
-              TreeSet<String> movers = new TreeSet<>();
-              for (Move mv : cl.getValue()) {
-                movers.add(mv.small);
-              }
-              moves.inc(movers.size());
-              joinUnderSmallestLabel(cl.getKey(), movers, out);
-            }
-          }
-        })).setCoder(ConnectedComponents.PAIR);
+        .apply(name + "/Join", ParDo.of(new JoinMoversAtTarget("signatureMoves"))).setCoder(ConnectedComponents.PAIR);
     return relabel(name, members, relabels);
+  }
+
+  /**
+   * At each target (the key): every mover that chose it joins, under the smallest label; counted in
+   * {@code stories/<counter>}. For rounds whose targets never move (absorption, signature terms).
+   */
+  static final class JoinMoversAtTarget extends DoFn<KV<Integer, Iterable<KV<String, Move>>>, KV<String, String>> {
+    private final Counter moves;
+
+    JoinMoversAtTarget(String counter) {
+      this.moves = Metrics.counter(JoinStories.NS, counter);
+    }
+
+    @ProcessElement
+    public void process(@Element KV<Integer, Iterable<KV<String, Move>>> s, OutputReceiver<KV<String, String>> out) {
+      for (Map.Entry<String, List<Move>> cl : JoinStories.byKey(s.getValue()).entrySet()) {
+        TreeSet<String> movers = new TreeSet<>();
+        for (Move mv : cl.getValue()) {
+          movers.add(mv.small);
+        }
+        moves.inc(movers.size());
+        joinUnderSmallestLabel(cl.getKey(), movers, out);
+      }
+    }
   }
 
   /**
