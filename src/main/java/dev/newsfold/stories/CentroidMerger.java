@@ -134,7 +134,7 @@ public final class CentroidMerger implements Serializable {
     int size;
     long[] terms;
     double[] weights;
-    int[] support; // members holding each kept term (not sent between workers)
+    int[] support; // members holding each kept term: filled by countSupport, not sent between workers
     int memberTerms; // summed vector lengths of the members: tells headlines from articles
     int minDate = Integer.MAX_VALUE;
     int maxDate = Integer.MIN_VALUE;
@@ -479,7 +479,7 @@ public final class CentroidMerger implements Serializable {
   private void attachBySignature(int[] parent, List<List<String>> members, Map<String, StoryFeatures> features) {
     TreeMap<Long, List<Holder>> postings = new TreeMap<>();
     for (Map.Entry<Integer, List<Integer>> g : groups(parent).entrySet()) {
-      Centroid c = centroid(g.getKey(), g.getValue(), members, features);
+      Centroid c = centroid(g.getKey(), g.getValue(), members, features, true);
       if (inSignatureTerms(c)) {
         for (int i = 0; i < c.terms.length; i++) {
           postings.computeIfAbsent(c.terms[i], k -> new ArrayList<>()).add(Holder.of(c, i));
@@ -586,6 +586,11 @@ public final class CentroidMerger implements Serializable {
 
   private Centroid centroid(int id, List<Integer> clusters, List<List<String>> members,
       Map<String, StoryFeatures> features) {
+    return centroid(id, clusters, members, features, false);
+  }
+
+  private Centroid centroid(int id, List<Integer> clusters, List<List<String>> members,
+      Map<String, StoryFeatures> features, boolean support) {
     Centroid c = new Centroid(id);
     List<StoryFeatures> feats = new ArrayList<>();
     for (int k : clusters) {
@@ -601,18 +606,19 @@ public final class CentroidMerger implements Serializable {
     // Summation order fixed (as in CentroidRounds), so weights never depend on the members' order.
     feats.sort(java.util.Comparator.comparing(f -> f.articleId));
     fill(c, feats, centroidTerms);
+    if (support) {
+      countSupport(c, feats);
+    }
     return c;
   }
 
   /** Sums the members' TF-IDF vectors, keeps the heaviest {@code centroidTerms}, normalised by the full sum's norm. */
   static void fill(Centroid c, Iterable<StoryFeatures> feats, int centroidTerms) {
     HashMap<Long, Double> sum = new HashMap<>();
-    HashMap<Long, Integer> count = new HashMap<>();
     for (StoryFeatures f : feats) {
       c.memberTerms += f.terms.length;
       for (int i = 0; i < f.terms.length; i++) {
         sum.merge(f.terms[i], (double) f.weights[i], Double::sum);
-        count.merge(f.terms[i], 1, Integer::sum);
       }
       if (f.date != StoryFeatures.NO_DATE) {
         c.minDate = Math.min(c.minDate, f.date);
@@ -634,11 +640,22 @@ public final class CentroidMerger implements Serializable {
     kept.sort(Map.Entry.comparingByKey());
     c.terms = new long[m];
     c.weights = new double[m];
-    c.support = new int[m];
     for (int i = 0; i < m; i++) {
       c.terms[i] = kept.get(i).getKey();
       c.weights[i] = norm == 0 ? 0 : kept.get(i).getValue() / norm;
-      c.support[i] = count.get(c.terms[i]);
+    }
+  }
+
+  /** Fills {@code c.support}: how many of the members hold each kept term. Only signature terms need it. */
+  static void countSupport(Centroid c, Iterable<StoryFeatures> feats) {
+    c.support = new int[c.terms.length];
+    for (StoryFeatures f : feats) {
+      for (long t : f.terms) {
+        int k = Arrays.binarySearch(c.terms, t);
+        if (k >= 0) {
+          c.support[k]++;
+        }
+      }
     }
   }
 

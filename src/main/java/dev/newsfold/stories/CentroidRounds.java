@@ -324,10 +324,7 @@ public class CentroidRounds
           @ProcessElement
           public void process(@Element KV<Integer, Iterable<KV<String, Move>>> s, OutputReceiver<KV<String, Move>> out) {
             for (Map.Entry<String, List<Move>> cl : JoinStories.byKey(s.getValue()).entrySet()) {
-              Map<String, Double> scores = new java.util.HashMap<>();
-              for (Move mv : cl.getValue()) {
-                scores.put(mv.big, mv.score);
-              }
+              Map<String, Double> scores = scoresByTarget(cl.getValue());
               String to = mg.bestTarget(scores);
               if (to != null) {
                 out.output(KV.of(to, new Move(scores.get(to), cl.getKey(), to)));
@@ -389,10 +386,7 @@ public class CentroidRounds
           @ProcessElement
           public void process(@Element KV<Integer, Iterable<KV<String, Move>>> s, OutputReceiver<KV<String, Move>> out) {
             for (Map.Entry<String, List<Move>> cl : JoinStories.byKey(s.getValue()).entrySet()) {
-              Map<String, Double> scores = new java.util.HashMap<>();
-              for (Move mv : cl.getValue()) {
-                scores.put(mv.big, mv.score);
-              }
+              Map<String, Double> scores = scoresByTarget(cl.getValue());
               String to = mg.bestFragmentTarget(scores);
               if (to != null) {
                 Move mv = new Move(scores.get(to), cl.getKey(), to);
@@ -462,6 +456,7 @@ public class CentroidRounds
                 for (Map.Entry<String, List<StoryFeatures>> cl : JoinStories.byKey(s.getValue()).entrySet()) {
                   CentroidMerger.Centroid c = centroid(cl.getKey(), cl.getValue(), mg.centroidTerms());
                   if (mg.inSignatureTerms(c)) {
+                    CentroidMerger.countSupport(c, cl.getValue());
                     for (int i = 0; i < c.terms.length; i++) {
                       out.output(KV.of(Long.toHexString(c.terms[i]), CentroidMerger.Holder.of(c, i)));
                     }
@@ -511,6 +506,15 @@ public class CentroidRounds
         new Move.Coder(), n)
         .apply(name + "/Join", ParDo.of(new JoinMoversAtTarget("signatureMoves"))).setCoder(ConnectedComponents.PAIR);
     return relabel(name, members, relabels);
+  }
+
+  /** One mover's candidate moves as target label -> score (a pair scored in several postings scores the same). */
+  static Map<String, Double> scoresByTarget(List<Move> moves) {
+    Map<String, Double> scores = new java.util.HashMap<>();
+    for (Move mv : moves) {
+      scores.put(mv.big, mv.score);
+    }
+    return scores;
   }
 
   /**
