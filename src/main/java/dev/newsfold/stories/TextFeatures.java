@@ -93,7 +93,6 @@ public final class TextFeatures {
     return out;
   }
 
-  /** True for a token that carries content: not a stopword, not a lone letter. */
   private static final Set<String> CLITICS = Set.of("", "s", "t", "re", "ve", "ll", "d", "m");
 
   /** Whether {@code text[from, to)} is an English clitic or possessive tail ("s", "t", "re", "ve", "ll", "d", "m"). */
@@ -101,6 +100,7 @@ public final class TextFeatures {
     return to - from <= 2 && CLITICS.contains(text.substring(from, to).toLowerCase(Locale.ROOT));
   }
 
+  /** True for a token that carries content: not a stopword, not a lone letter. */
   public static boolean isContentWord(String w) {
     return w.length() > 1 && !STOPWORDS.contains(w);
   }
